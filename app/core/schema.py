@@ -1,0 +1,168 @@
+"""The database schema as an ordered list of migrations.
+
+A new project runs every step from 1; an older file runs the steps it lacks, after a backup copy is made.
+Never edit a released step: add a new one. `tests/test_migrations.py` builds a file at every earlier version
+and checks that migrating it gives the same schema as a fresh project, with the data intact.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+STATUSES = "('todo', 'in_progress', 'done', 'skipped')"
+ORIGINS = "('manual', 'model', 'model-edited', 'pattern', 'imported')"
+STATES = "('accepted', 'pending', 'rejected')"
+
+
+# Documents, spans, relations and project metadata.
+_V1_CORE = f"""
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        -- `text` is the last column so that listing titles never reads the article's overflow pages.
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            published TEXT NOT NULL DEFAULT '',
+            meta TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(meta)),
+            content_hash TEXT NOT NULL UNIQUE,
+            status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN {STATUSES}),
+            length INTEGER NOT NULL CHECK (length >= 0),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            text TEXT NOT NULL CHECK (length(text) = length)
+        );
+        CREATE INDEX documents_status ON documents(status, id);
+        CREATE TABLE spans (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL CHECK (label <> ''),
+            origin TEXT NOT NULL CHECK (origin IN {ORIGINS}),
+            state TEXT NOT NULL DEFAULT 'accepted' CHECK (state IN {STATES}),
+            model TEXT,
+            model_version TEXT,
+            score REAL,
+            annotator TEXT,
+            attributes TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(attributes)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (start < "end"),
+            UNIQUE (doc_id, start, "end", label)
+        );
+        CREATE INDEX spans_label ON spans(label, state, doc_id);
+        CREATE INDEX spans_doc_state ON spans(doc_id, state, label);
+        -- A CHECK cannot see another table, so the end-within-text rule is a trigger.
+        CREATE TRIGGER spans_end_in_text_insert BEFORE INSERT ON spans
+        WHEN NEW."end" > (SELECT length FROM documents WHERE id = NEW.doc_id)
+        BEGIN SELECT RAISE(ABORT, 'span end is beyond the end of the document text'); END;
+        CREATE TRIGGER spans_end_in_text_update BEFORE UPDATE OF "end", doc_id ON spans
+        WHEN NEW."end" > (SELECT length FROM documents WHERE id = NEW.doc_id)
+        BEGIN SELECT RAISE(ABORT, 'span end is beyond the end of the document text'); END;
+        CREATE TABLE relations (
+            id INTEGER PRIMARY KEY,
+            head_id INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+            child_id INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+            label TEXT NOT NULL CHECK (label <> ''),
+            created_at TEXT NOT NULL,
+            CHECK (head_id <> child_id),
+            UNIQUE (head_id, child_id, label)
+        );
+        CREATE INDEX relations_child ON relations(child_id);
+        CREATE TRIGGER relations_same_document BEFORE INSERT ON relations
+        WHEN (SELECT doc_id FROM spans WHERE id = NEW.head_id)
+             IS NOT (SELECT doc_id FROM spans WHERE id = NEW.child_id)
+        BEGIN SELECT RAISE(ABORT, 'a relation must join two spans of the same document'); END;
+"""
+
+# Full-text search over titles and texts, kept in step by triggers.
+_V2_FULLTEXT = """
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        );
+        INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (NEW.id, NEW.title, NEW.text);
+        END;
+        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', OLD.id, OLD.title, OLD.text);
+        END;
+        CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', OLD.id, OLD.title, OLD.text);
+            INSERT INTO documents_fts(rowid, title, text) VALUES (NEW.id, NEW.title, NEW.text);
+        END;
+"""
+
+_SCHEMA_VERSION_TABLE = (
+    "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);"
+)
+
+MIGRATIONS: tuple[str, ...] = (_V1_CORE, _V2_FULLTEXT)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+class SchemaError(RuntimeError):
+    """The file is not a Marginalia project this version can open."""
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    ).fetchone()
+    if not exists:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+        if tables:
+            raise SchemaError("this SQLite file is not a Marginalia project (it has other tables)")
+        return 0
+    return conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+
+def backup(path: Path, version: int) -> Path:
+    """Copy the project aside before migrating it; the copy's name says which version it was."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def migrate(conn: sqlite3.Connection, path: Path | None, target: int = LATEST_VERSION) -> int:
+    """Bring the schema to `target`, one transaction per step. Returns the version found before migrating."""
+    found = current_version(conn)
+    if found > LATEST_VERSION:
+        raise SchemaError(
+            f"this project was made by a newer Marginalia (schema version {found}; "
+            f"this version knows up to {LATEST_VERSION})"
+        )
+    if found >= target:
+        return found
+    if found > 0 and path is not None:
+        backup(path, found)
+    for version in range(found + 1, target + 1):
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        first = _SCHEMA_VERSION_TABLE if version == 1 else ""
+        # executescript() would commit an open transaction first, so each step carries its own BEGIN/COMMIT.
+        script = (
+            f"BEGIN IMMEDIATE;\n{first}\n{MIGRATIONS[version - 1]}\n"
+            f"INSERT INTO schema_version(version, applied_at) VALUES ({version}, '{stamp}');\nCOMMIT;"
+        )
+        try:
+            conn.executescript(script)
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return found
