@@ -9,7 +9,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     from app.cli import COMMANDS, run_cli
 
-    if args and args[0] in COMMANDS or args[:1] in (["-h"], ["--help"]):
+    if (args and args[0] in COMMANDS) or args[:1] in (["-h"], ["--help"]):
         return run_cli(args)
     from app.ui.main import run_gui
 

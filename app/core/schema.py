@@ -7,7 +7,6 @@ and checks that migrating it gives the same schema as a fresh project, with the 
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path

@@ -1,0 +1,28 @@
+"""Shared fixtures. The five real articles are read from ../shared/corpus at test time, never copied here."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_files() -> list[Path]:
+    files = sorted(CORPUS.glob("*.txt"))
+    assert len(files) == 5, f"expected the five corpus articles in {CORPUS}"
+    return files
+
+
+@pytest.fixture
+def store(tmp_path):
+    from app.core.store import Store
+
+    with Store(tmp_path / "project.marginalia") as s:
+        yield s
