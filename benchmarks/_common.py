@@ -1,4 +1,4 @@
-"""Shared helpers for the benchmark scripts: synthetic corpora (cached), timing and memory figures."""
+"""Shared helpers for the benchmark scripts: synthetic corpora (cached), timing and memory figures, Qt set-up."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
+ROOT = REPO
 sys.path.insert(0, str(REPO))
 SYNTH = REPO.parent / "shared" / "tools" / "synth_corpus.py"
 CACHE = Path(os.environ.get("MARGINALIA_BENCH_DIR", REPO / "bench-out"))
@@ -55,3 +58,34 @@ def report(name: str, ours: float, baseline: float, unit: str, baseline_name: st
     print(f"{name}: {ours:,.0f} {unit} vs {baseline_name} {baseline:,.0f} {unit} "
           f"-> ratio {ratio:.2f}x (target >= {target}x) {verdict}")
     return ratio >= target
+
+
+def cached_synth(name: str, *args: str) -> Path:
+    """Run synth_corpus.py once with `args` (N first) and keep its output in the cache folder."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    out = CACHE / name
+    if not out.exists():
+        subprocess.run([sys.executable, str(SYNTH), *args[:1], str(out), *args[1:]], check=True)
+    return out
+
+
+def isolated_settings() -> None:
+    """Point QSettings at a throw-away folder so a benchmark never touches the user's settings."""
+    from PySide6.QtCore import QSettings
+
+    folder = tempfile.mkdtemp(prefix="marginalia-bench-settings-")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+
+
+def median_ms(samples: list[float]) -> float:
+    s = sorted(samples)
+    return 1000 * s[len(s) // 2]
+
+
+def rss_mb() -> float:
+    return current_rss_mb()
+
+
+def clock() -> float:
+    return time.perf_counter()

@@ -2,8 +2,9 @@
 
 Stored and exported offsets are Python code points into the text exactly as imported. A Qt text widget counts
 UTF-16 units (a character beyond U+FFFF takes two) and turns "\\r\\n" into one paragraph separator. The widget is
-given `OffsetMap.display_text` (CRLF folded by us, so the folding is ours and known) and every position that
-crosses the boundary goes through `to_widget` / `from_widget`. Pure Python, so it is tested without Qt.
+given `OffsetMap.display_text` (CRLF folded and a lone CR made LF by us, so the folding is ours and known) and
+every position that crosses the boundary goes through `to_widget` / `from_widget`. Pure Python, so it is tested
+without Qt.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ class OffsetMap:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        self.display_text = text.replace("\r\n", "\n") if "\r\n" in text else text
+        # A lone CR becomes "\n" too (Qt breaks the line there anyway); left as it is, the CR of "\r\r\n" would
+        # meet the folded LF and Qt would fold that new CRLF a second time, one position we did not count.
+        self.display_text = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
         cps: list[int] = []
         steps: list[int] = []
         for match in _EVENTS.finditer(text):

@@ -112,11 +112,11 @@ class SchemaError(RuntimeError):
 
 
 def current_version(conn: sqlite3.Connection) -> int:
-    exists = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    # One query, so that a project being created by another connection is never seen half made.
+    exists, tables = conn.execute(
+        "SELECT sum(name = 'schema_version'), count(*) FROM sqlite_master WHERE type = 'table'"
     ).fetchone()
     if not exists:
-        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
         if tables:
             raise SchemaError("this SQLite file is not a Marginalia project (it has other tables)")
         return 0
@@ -160,8 +160,10 @@ def migrate(conn: sqlite3.Connection, path: Path | None, target: int = LATEST_VE
         )
         try:
             conn.executescript(script)
-        except BaseException:
+        except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error) and current_version(conn) >= version:
+                continue  # another process opening the same file applied this step while we waited
             raise
     return found

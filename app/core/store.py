@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -68,10 +69,14 @@ def dumps(value: Any) -> str:
     return orjson.dumps(value).decode()
 
 
+_ORIGINS = Origin._value2member_map_  # plain dict look-ups: Enum(value) is slow in bulk reads
+_STATES = SpanState._value2member_map_
+
+
 def _span(row: Sequence[Any]) -> Span:
     return Span(
-        row[0], row[1], row[2], row[3], row[4], Origin(row[5]), SpanState(row[6]), row[7], row[8], row[9],
-        row[10], orjson.loads(row[11]), row[12], row[13],
+        row[0], row[1], row[2], row[3], row[4], _ORIGINS[row[5]], _STATES[row[6]], row[7], row[8], row[9],
+        row[10], {} if row[11] == "{}" else orjson.loads(row[11]), row[12], row[13],
     )
 
 
@@ -84,7 +89,8 @@ def _document(row: Sequence[Any]) -> Document:
 
 def fts_query(text: str) -> str:
     """Quote each word so that user input can never be read as FTS5 syntax."""
-    return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
+    words = text.replace("\x00", " ").split()  # FTS5 reads the query as a C string: a NUL would cut it short
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
 class Store:
@@ -98,10 +104,25 @@ class Store:
         self.db = sqlite_utils.Database(conn)
         self.conn = conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-        schema.migrate(conn, None if str(path) == ":memory:" else self.path)
+        try:
+            schema.migrate(conn, None if str(path) == ":memory:" else self.path)
+        except BaseException:
+            conn.close()  # a file we refuse (newer or not ours) is left exactly as it was
+            raise
+        # Only after the schema check: switching to WAL rewrites the file header. The switch needs the file to
+        # itself for a moment and SQLite does not wait for that, so retry while another connection creates it.
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+                break
+            except sqlite3.OperationalError:
+                if time.monotonic() > deadline:
+                    conn.close()
+                    raise
+                time.sleep(0.01)
         self._depth = 0
         self._pending: list[Change] = []
         self._listeners: list[Callable[[Change], None]] = []
@@ -225,6 +246,11 @@ class Store:
             )
         return known
 
+    def document_id_for_text(self, text: str) -> int | None:
+        """The id of the document whose text is exactly `text` (matched by content hash), if any."""
+        row = self.conn.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash(text),)).fetchone()
+        return row[0] if row else None
+
     def get_document(self, doc_id: int) -> Document:
         row = self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
@@ -311,6 +337,34 @@ class Store:
             for row in rows
         ]
 
+    def document_summaries(self, doc_ids: Sequence[int]) -> list[DocumentSummary]:
+        """List rows for the given ids (in id order; unknown ids are left out), e.g. to refresh changed rows."""
+        out: list[DocumentSummary] = []
+        ids = sorted(set(doc_ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT d.id, d.title, d.source, d.status FROM documents d WHERE d.id IN ({marks}) ORDER BY d.id",
+                chunk,
+            ).fetchall()
+            counts: dict[int, dict[str, int]] = {row[0]: {} for row in rows}
+            pending: dict[int, int] = dict.fromkeys(counts, 0)
+            for doc_id, lab, state, n in self.conn.execute(
+                f"SELECT doc_id, label, state, count(*) FROM spans WHERE doc_id IN ({marks}) "
+                "AND state <> 'rejected' GROUP BY doc_id, label, state",
+                chunk,
+            ):
+                if state == SpanState.PENDING:
+                    pending[doc_id] += n
+                else:
+                    counts[doc_id][lab] = n
+            out.extend(
+                DocumentSummary(row[0], row[1], row[2], Status(row[3]), counts[row[0]], pending[row[0]])
+                for row in rows
+            )
+        return out
+
     def set_status(self, doc_id: int, status: Status) -> Status:
         """Set a document's status; returns the previous one (for undo)."""
         with self.transaction() as conn:
@@ -347,7 +401,7 @@ class Store:
         row = self.conn.execute("SELECT length FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             raise InvalidSpan(f"no document with id {doc_id}")
-        if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool):
+        if any(not isinstance(x, int) or isinstance(x, bool) for x in (start, end)):
             raise InvalidSpan(f"span offsets must be whole numbers, got {start!r}, {end!r}")
         if not 0 <= start < end <= row[0]:
             raise InvalidSpan(f"span {start}-{end} is outside the text (0-{row[0]}) or empty")
@@ -394,6 +448,60 @@ class Store:
                 self._changed("spans", doc_id)
         return out
 
+    def add_suggestions(
+        self, doc_id: int, spans: Sequence[NewSpan], relations: Sequence[tuple[int, int, str]] = ()
+    ) -> tuple[int, int]:
+        """Store model suggestions of one document: spans not already there (in any state: a rejected span is
+        never suggested again) and `relations` between them, given as (head index, child index, label) into
+        `spans`. A relation is stored only when both of its spans are pending. Returns (spans, relations) added.
+        Joins the caller's transaction if there is one (batch suggestion commits a batch of documents at once)."""
+        row = self.conn.execute("SELECT length FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise InvalidSpan(f"no document with id {doc_id}")
+        length, stamp = row[0], now()
+        added_spans = added_relations = 0
+        with self.transaction() as conn:
+            existing = {
+                (s, e, lab): (sid, state)
+                for sid, s, e, lab, state in conn.execute(
+                    'SELECT id, start, "end", label, state FROM spans WHERE doc_id = ?', (doc_id,)
+                )
+            }
+            ids: list[int | None] = []
+            for new in spans:
+                if not (0 <= new.start < new.end <= length) or not new.label:
+                    raise InvalidSpan(f"span {new.start}-{new.end} is outside the text (0-{length}) or empty")
+                found = existing.get((new.start, new.end, new.label))
+                if found is not None:
+                    ids.append(found[0] if found[1] == SpanState.PENDING else None)
+                    continue
+                cur = conn.execute(
+                    f"INSERT INTO spans({_SPAN_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "RETURNING id",
+                    (
+                        doc_id, new.start, new.end, new.label, str(Origin(new.origin)), str(SpanState(new.state)),
+                        new.model, new.model_version, new.score, new.annotator, dumps(new.attributes), stamp, stamp,
+                    ),
+                )
+                span_id = cur.fetchone()[0]
+                existing[(new.start, new.end, new.label)] = (span_id, SpanState(new.state))
+                ids.append(span_id if new.state == SpanState.PENDING else None)
+                added_spans += 1
+            for head, child, label in relations:
+                head_id, child_id = ids[head], ids[child]
+                if head_id is None or child_id is None or head_id == child_id:
+                    continue
+                cur = conn.execute(
+                    "INSERT OR IGNORE INTO relations(head_id, child_id, label, created_at) VALUES (?, ?, ?, ?)",
+                    (head_id, child_id, label, stamp),
+                )
+                added_relations += cur.rowcount
+            if added_spans:
+                self._changed("spans", doc_id)
+            if added_relations:
+                self._changed("relations", doc_id)
+        return added_spans, added_relations
+
     def get_span(self, span_id: int) -> Span:
         row = self.conn.execute(f"SELECT {_SPAN_COLUMNS} FROM spans WHERE id = ?", (span_id,)).fetchone()
         if row is None:
@@ -409,6 +517,45 @@ class Store:
             (doc_id, *values),
         ).fetchall()
         return [_span(row) for row in rows]
+
+    def spans_for_documents(
+        self, doc_ids: Sequence[int], states: Iterable[SpanState] = VISIBLE_STATES
+    ) -> dict[int, list[Span]]:
+        """`spans_for` of many documents in one query per 500 ids (for exports and batch work)."""
+        values = [str(SpanState(s)) for s in states]
+        out: dict[int, list[Span]] = {}
+        for i in range(0, len(doc_ids), 500):
+            chunk = list(doc_ids[i : i + 500])
+            rows = self.conn.execute(
+                f"SELECT {_SPAN_COLUMNS} FROM spans WHERE doc_id IN ({','.join('?' * len(chunk))}) "
+                f"AND state IN ({','.join('?' * len(values))})",
+                (*chunk, *values),
+            )
+            for row in rows:
+                out.setdefault(row[1], []).append(_span(row))
+        for spans in out.values():  # sorting here is cheaper than ORDER BY against the (doc, state) index
+            spans.sort(key=lambda s: (s.start, -s.end, s.id))
+        return out
+
+    def relations_for_documents(
+        self, doc_ids: Sequence[int], states: Iterable[SpanState] = VISIBLE_STATES
+    ) -> dict[int, list[Relation]]:
+        """`relations_for` of many documents in one query per 500 ids."""
+        values = [str(SpanState(s)) for s in states]
+        marks = ",".join("?" * len(values))
+        out: dict[int, list[Relation]] = {}
+        for i in range(0, len(doc_ids), 500):
+            chunk = list(doc_ids[i : i + 500])
+            rows = self.conn.execute(
+                "SELECT h.doc_id, r.id, r.head_id, r.child_id, r.label FROM relations r "
+                "JOIN spans h ON h.id = r.head_id JOIN spans c ON c.id = r.child_id "
+                f"WHERE h.doc_id IN ({','.join('?' * len(chunk))}) AND h.state IN ({marks}) "
+                f"AND c.state IN ({marks}) ORDER BY r.id",
+                (*chunk, *values, *values),
+            )
+            for row in rows:
+                out.setdefault(row[0], []).append(Relation(*row[1:]))
+        return out
 
     _UPDATABLE = frozenset(
         {"start", "end", "label", "origin", "state", "attributes", "score", "annotator", "model", "model_version"}
