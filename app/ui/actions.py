@@ -1,0 +1,130 @@
+"""The keymap: every action and its shortcut(s) are defined here, once. Menus, the label bar, tooltips and the
+shortcut overlay (F1 / ?) are all generated from these QActions, never from a hand-kept list.
+
+Label hotkeys (1/2/3...) and relation hotkeys (S) come from the project's scheme; the spec below adds the
+fixed actions. Span-edge keys (Shift+Left/Right move the selected span's END by a token, Ctrl+Shift+Left/Right
+move its START) take priority over text selection only while a span is selected and no text is selected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from app.core.scheme import Scheme
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    id: str
+    text: str
+    shortcuts: tuple[str, ...] = ()
+    group: str = "Document"
+    tip: str = ""
+
+
+SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("file.new", "&New project…", ("Ctrl+N",), "File"),
+    ActionSpec("file.open", "&Open project…", ("Ctrl+O",), "File"),
+    ActionSpec("file.import", "&Import files…", ("Ctrl+I",), "File", "Import .txt, .jsonl or .csv files"),
+    ActionSpec("file.import_folder", "Import &folder…", ("Ctrl+Shift+I",), "File"),
+    ActionSpec("file.export", "&Export…", ("Ctrl+E",), "File"),
+    ActionSpec("file.quit", "&Quit", ("Ctrl+Q",), "File"),
+    ActionSpec("edit.undo", "&Undo", ("Ctrl+Z",), "Edit"),
+    ActionSpec("edit.redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit"),
+    ActionSpec("span.delete", "&Delete span / relation", ("Delete", "Backspace"), "Span",
+               "Delete the selected span (a suggestion is rejected) or relation"),
+    ActionSpec("span.accept", "&Accept suggestion", ("A",), "Span"),
+    ActionSpec("span.end_right", "Widen end by a token", ("Shift+Right",), "Span"),
+    ActionSpec("span.end_left", "Narrow end by a token", ("Shift+Left",), "Span"),
+    ActionSpec("span.start_left", "Widen start by a token", ("Ctrl+Shift+Left",), "Span"),
+    ActionSpec("span.start_right", "Narrow start by a token", ("Ctrl+Shift+Right",), "Span"),
+    ActionSpec("span.deselect", "Deselect / cancel", ("Escape",), "Span"),
+    ActionSpec("doc.done", "Mark &done, open next", ("Ctrl+Return", "Ctrl+Enter"), "Document"),
+    ActionSpec("doc.skip", "&Skip, open next", ("Ctrl+Shift+S",), "Document"),
+    ActionSpec("doc.next", "&Next document in list", ("Ctrl+PgDown",), "Document"),
+    ActionSpec("doc.previous", "&Previous document in list", ("Ctrl+PgUp",), "Document"),
+    ActionSpec("view.search", "&Find documents…", ("Ctrl+F",), "View"),
+    ActionSpec("view.zoom_in", "&Larger text", ("Ctrl+=", "Ctrl++"), "View"),
+    ActionSpec("view.zoom_out", "&Smaller text", ("Ctrl+-",), "View"),
+    ActionSpec("help.shortcuts", "&Keyboard shortcuts", ("F1", "?"), "Help"),
+)
+
+# Keys that the text view gives up to these actions while a span (not text) is selected.
+SPAN_EDGE_ACTIONS = ("span.end_right", "span.end_left", "span.start_left", "span.start_right")
+
+
+def label_specs(scheme: Scheme) -> list[ActionSpec]:
+    specs: list[ActionSpec] = []
+    for label in scheme.labels:
+        keys = (label.hotkey,) if label.hotkey else ()
+        specs.append(ActionSpec(f"label:{label.name}", f"Tag / relabel as {label.name}", keys, "Label",
+                                label.description))
+        alt = (f"Alt+{label.hotkey}",) if label.hotkey else ()
+        specs.append(ActionSpec(f"exact:{label.name}", f"Tag as {label.name}, exact characters", alt, "Label"))
+    for rel in scheme.relations:
+        keys = (rel.hotkey.upper(),) if rel.hotkey else ()
+        specs.append(ActionSpec(
+            f"relation:{rel.name}", f"Link {rel.head} to its {rel.child} ({rel.name})", keys, "Relation",
+            f"Select a {rel.head}, press this, then click the {rel.child} (press again for a list)",
+        ))
+    return specs
+
+
+class Keymap(QObject):
+    """Builds the QActions for a scheme and connects each to its handler."""
+
+    def __init__(self, scheme: Scheme, parent: QObject) -> None:
+        super().__init__(parent)
+        self.specs: list[ActionSpec] = [*SPECS, *label_specs(scheme)]
+        self.actions: dict[str, QAction] = {}
+        for spec in self.specs:
+            action = QAction(spec.text, parent)
+            action.setObjectName(spec.id)
+            action.setShortcuts([QKeySequence(k) for k in spec.shortcuts])
+            tip = spec.tip or spec.text.replace("&", "")
+            if spec.shortcuts:
+                tip += f"  ({', '.join(self.native(k) for k in spec.shortcuts)})"
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            self.actions[spec.id] = action
+
+    @staticmethod
+    def native(key: str) -> str:
+        return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+    def __getitem__(self, action_id: str) -> QAction:
+        return self.actions[action_id]
+
+    def connect(self, handlers: dict[str, Callable[[], object]]) -> None:
+        for action_id, handler in handlers.items():
+            self.actions[action_id].triggered.connect(_slot(handler))
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(group, action text, keys) for every action with a shortcut: what the overlay shows."""
+        out = []
+        for spec in self.specs:
+            if spec.shortcuts:
+                keys = "  or  ".join(self.native(k) for k in spec.shortcuts)
+                out.append((spec.group, spec.text.replace("&", ""), keys))
+        return out
+
+    def edge_keys(self) -> set[int]:
+        combos: set[int] = set()
+        for action_id in SPAN_EDGE_ACTIONS:
+            for seq in self.actions[action_id].shortcuts():
+                if seq.count():
+                    combos.add(seq[0].toCombined())
+        return combos
+
+
+def _slot(handler: Callable[[], object]) -> Callable[[], None]:
+    """A slot that returns None (PySide mishandles slots that return Python objects such as bools)."""
+
+    def call() -> None:
+        handler()
+
+    return call

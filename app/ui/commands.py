@@ -1,0 +1,149 @@
+"""Undoable edits. Each redo()/undo() makes exactly ONE Store call (one SQLite transaction).
+
+Ids stay stable across undo/redo: an undone addition is deleted with `delete_span` and redone with
+`restore_span`, which puts the span (and its relations) back under its old id, so later commands that
+refer to it keep working. Undoing or redoing a change in another document first switches to it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtGui import QUndoCommand
+
+from app.core.store import Store
+from app.core.types import DeletedSpan, NewSpan, Relation, Status
+
+
+class CommandContext(Protocol):
+    store: Store
+
+    def focus_document(self, doc_id: int) -> None: ...
+
+    def select_span(self, span_id: int | None) -> None: ...
+
+
+class StoreCommand(QUndoCommand):
+    def __init__(self, ctx: CommandContext, doc_id: int, text: str) -> None:
+        super().__init__(text)
+        self.ctx = ctx
+        self.doc_id = doc_id
+        self._first = True
+
+    def _focus(self) -> None:
+        self.ctx.focus_document(self.doc_id)
+
+
+class AddSpanCommand(StoreCommand):
+    def __init__(self, ctx: CommandContext, doc_id: int, new: NewSpan, text: str) -> None:
+        super().__init__(ctx, doc_id, text)
+        self.new = new
+        self.span_id: int | None = None
+        self._deleted: DeletedSpan | None = None
+
+    def redo(self) -> None:
+        self._focus()
+        if self._deleted is None:
+            self.span_id = self.ctx.store.add_span(self.doc_id, self.new).id
+        else:
+            self.span_id = self.ctx.store.restore_span(self._deleted).id
+        self.ctx.select_span(self.span_id)
+
+    def undo(self) -> None:
+        self._focus()
+        assert self.span_id is not None
+        self._deleted = self.ctx.store.delete_span(self.span_id)
+        self.ctx.select_span(None)
+
+
+class DeleteSpanCommand(StoreCommand):
+    def __init__(self, ctx: CommandContext, doc_id: int, span_id: int, text: str) -> None:
+        super().__init__(ctx, doc_id, text)
+        self.span_id = span_id
+        self._deleted: DeletedSpan | None = None
+
+    def redo(self) -> None:
+        self._focus()
+        self._deleted = self.ctx.store.delete_span(self.span_id)
+        self.ctx.select_span(None)
+
+    def undo(self) -> None:
+        self._focus()
+        assert self._deleted is not None
+        self.ctx.store.restore_span(self._deleted)
+        self.ctx.select_span(self.span_id)
+
+
+class UpdateSpanCommand(StoreCommand):
+    def __init__(self, ctx: CommandContext, doc_id: int, span_id: int, changes: dict[str, Any], text: str) -> None:
+        super().__init__(ctx, doc_id, text)
+        self.span_id = span_id
+        self.changes = changes
+        self._before: dict[str, Any] = {}
+
+    def redo(self) -> None:
+        self._focus()
+        before, _after = self.ctx.store.update_span(self.span_id, **self.changes)
+        self._before = {key: getattr(before, key) for key in self.changes}
+        self.ctx.select_span(self.span_id)
+
+    def undo(self) -> None:
+        self._focus()
+        self.ctx.store.update_span(self.span_id, **self._before)
+        self.ctx.select_span(self.span_id)
+
+
+class AddRelationCommand(StoreCommand):
+    def __init__(self, ctx: CommandContext, doc_id: int, head_id: int, child_id: int, label: str, text: str) -> None:
+        super().__init__(ctx, doc_id, text)
+        self.head_id, self.child_id, self.label = head_id, child_id, label
+        self.relation: Relation | None = None
+
+    def redo(self) -> None:
+        self._focus()
+        if self.relation is None:
+            self.relation = self.ctx.store.add_relation(self.head_id, self.child_id, self.label)
+        else:
+            self.relation = self.ctx.store.restore_relation(self.relation)
+        self.ctx.select_span(self.head_id)
+
+    def undo(self) -> None:
+        self._focus()
+        assert self.relation is not None
+        self.relation = self.ctx.store.delete_relation(self.relation.id)
+        self.ctx.select_span(self.head_id)
+
+
+class DeleteRelationCommand(StoreCommand):
+    def __init__(self, ctx: CommandContext, doc_id: int, rel_id: int, text: str) -> None:
+        super().__init__(ctx, doc_id, text)
+        self.rel_id = rel_id
+        self.relation: Relation | None = None
+
+    def redo(self) -> None:
+        self._focus()
+        self.relation = self.ctx.store.delete_relation(self.rel_id)
+
+    def undo(self) -> None:
+        self._focus()
+        assert self.relation is not None
+        self.ctx.store.restore_relation(self.relation)
+
+
+class SetStatusCommand(StoreCommand):
+    def __init__(self, ctx: CommandContext, doc_id: int, status: Status, text: str, focus: bool = True) -> None:
+        super().__init__(ctx, doc_id, text)
+        self.status = status
+        self.focus = focus
+        self._old: Status | None = None
+
+    def redo(self) -> None:
+        if self.focus and not self._first:
+            self._focus()
+        self._first = False
+        self._old = self.ctx.store.set_status(self.doc_id, self.status)
+
+    def undo(self) -> None:
+        self._focus()
+        assert self._old is not None
+        self.ctx.store.set_status(self.doc_id, self._old)
