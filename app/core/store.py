@@ -244,9 +244,10 @@ class Store(SpanOperations):
                 "EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.label = ? AND s.state <> 'rejected')"
             )
             params.append(label)
-        if search and search.strip():
+        query = fts_query(search or "")
+        if query:  # a search of only blanks (or NULs) filters nothing
             clauses.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-            params.append(fts_query(search))
+            params.append(query)
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def count_documents(
@@ -269,13 +270,30 @@ class Store(SpanOperations):
             f"SELECT d.id, d.title, d.source, d.status FROM documents d {where} ORDER BY d.id LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
+        return self._summaries(rows)
+
+    def document_summaries(self, doc_ids: Sequence[int]) -> list[DocumentSummary]:
+        """List rows for the given ids (in id order; unknown ids are left out), e.g. to refresh changed rows."""
+        ids = sorted(set(doc_ids))
+        out: list[DocumentSummary] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self.conn.execute(
+                f"SELECT d.id, d.title, d.source, d.status FROM documents d "
+                f"WHERE d.id IN ({','.join('?' * len(chunk))}) ORDER BY d.id",
+                chunk,
+            ).fetchall()
+            out.extend(self._summaries(rows))
+        return out
+
+    def _summaries(self, rows: Sequence[Sequence[Any]]) -> list[DocumentSummary]:
+        """(id, title, source, status) rows -> summaries with accepted-span counts by label and pending count."""
         if not rows:
             return []
         counts: dict[int, dict[str, int]] = {row[0]: {} for row in rows}
         pending: dict[int, int] = dict.fromkeys(counts, 0)
-        marks = ",".join("?" * len(rows))
         for doc_id, lab, state, n in self.conn.execute(
-            f"SELECT doc_id, label, state, count(*) FROM spans WHERE doc_id IN ({marks}) "
+            f"SELECT doc_id, label, state, count(*) FROM spans WHERE doc_id IN ({','.join('?' * len(rows))}) "
             "AND state <> 'rejected' GROUP BY doc_id, label, state",
             list(counts),
         ):
@@ -287,34 +305,6 @@ class Store(SpanOperations):
             DocumentSummary(row[0], row[1], row[2], Status(row[3]), counts[row[0]], pending[row[0]])
             for row in rows
         ]
-
-    def document_summaries(self, doc_ids: Sequence[int]) -> list[DocumentSummary]:
-        """List rows for the given ids (in id order; unknown ids are left out), e.g. to refresh changed rows."""
-        out: list[DocumentSummary] = []
-        ids = sorted(set(doc_ids))
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(
-                f"SELECT d.id, d.title, d.source, d.status FROM documents d WHERE d.id IN ({marks}) ORDER BY d.id",
-                chunk,
-            ).fetchall()
-            counts: dict[int, dict[str, int]] = {row[0]: {} for row in rows}
-            pending: dict[int, int] = dict.fromkeys(counts, 0)
-            for doc_id, lab, state, n in self.conn.execute(
-                f"SELECT doc_id, label, state, count(*) FROM spans WHERE doc_id IN ({marks}) "
-                "AND state <> 'rejected' GROUP BY doc_id, label, state",
-                chunk,
-            ):
-                if state == SpanState.PENDING:
-                    pending[doc_id] += n
-                else:
-                    counts[doc_id][lab] = n
-            out.extend(
-                DocumentSummary(row[0], row[1], row[2], Status(row[3]), counts[row[0]], pending[row[0]])
-                for row in rows
-            )
-        return out
 
     def set_status(self, doc_id: int, status: Status) -> Status:
         """Set a document's status; returns the previous one (for undo)."""
