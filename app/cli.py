@@ -149,3 +149,7 @@ def run_cli(argv: list[str]) -> int:
     except (SchemaError, StoreError, OSError) as exc:
         print(f"{args.command}: {exc}", file=sys.stderr)
         return EXIT_FAILED
+
+
+import app.cli_figures  # noqa: E402  (registers the figures and actors commands)
+import app.cli_suggest  # noqa: E402, F401  (registers the suggest and evaluate commands)

@@ -35,7 +35,7 @@ SOURCE_RELATION = "SOURCE"
 BATCH = 200  # documents per progress step (and per tokenizer.pipe batch)
 CSV_COLUMNS = (
     "doc_id", "title", "span_id", "label", "start", "end", "text", "origin", "state", "score", "annotator",
-    "attributes", "source_actor", "source_actor_id",
+    "attributes", "source_actor", "source_actor_id", "actor_id", "actor",
 )
 _DOCCANO_RESERVED = frozenset({"text", "label", "entities", "relations", "id"})
 
@@ -81,6 +81,7 @@ class Item:
     doc: Document
     spans: list[Span]
     relations: list[Relation]
+    extras: dict[int, dict[str, Any]] = field(default_factory=dict)  # span id -> extra keys (see span_extras)
 
 
 def export(
@@ -133,8 +134,17 @@ def iter_items(store: Store, statuses: list[Status] | None, states: tuple[SpanSt
         ids = [doc.id for doc in chunk]
         spans = store.spans_for_documents(ids, states)
         relations = store.relations_for_documents(ids, states)
+        extras = span_extras(store, chunk, spans)
         for doc in chunk:
-            yield Item(doc, spans.get(doc.id, []), relations.get(doc.id, []))
+            yield Item(doc, spans.get(doc.id, []), relations.get(doc.id, []), extras)
+
+
+def span_extras(store: Store, docs: list[Document], spans: dict[int, list[Span]]) -> dict[int, dict[str, Any]]:
+    """Enrichment: keys added to exported span dicts. ACTOR spans get `actor_id` (None if no canonical actor
+    claims the text yet) and `actor` (the canonical name) from the actor index (app/core/actors.py)."""
+    from app.core.actors import export_extras
+
+    return export_extras(store, [s for doc_spans in spans.values() for s in doc_spans], {d.id: d.text for d in docs})
 
 
 def batches(items: Iterator[Item], size: int | None = None) -> Iterator[list[Item]]:
@@ -223,7 +233,7 @@ def prodigy_task(item: Item, tokens: Doc) -> dict[str, Any]:
             "start": s.start, "end": s.end, "token_start": token_start, "token_end": token_end,
             "label": s.label, "id": s.id, "origin": str(s.origin), "state": str(s.state), "score": s.score,
             "model": s.model, "model_version": s.model_version, "annotator": s.annotator,
-            "attributes": s.attributes,
+            "attributes": s.attributes, **item.extras.get(s.id, {}),
         }
         spans.append(row)
         by_id[s.id] = row
@@ -293,7 +303,8 @@ def doccano_record(item: Item) -> dict[str, Any]:
         "text": doc.text,
         "label": [[s.start, s.end, s.label] for s in item.spans],
         "entities": [
-            {"id": s.id, "label": s.label, "start_offset": s.start, "end_offset": s.end} for s in item.spans
+            {"id": s.id, "label": s.label, "start_offset": s.start, "end_offset": s.end, **item.extras.get(s.id, {})}
+            for s in item.spans
         ],
         "relations": [
             {"id": r.id, "from_id": r.head_id, "to_id": r.child_id, "type": r.label}
@@ -335,11 +346,13 @@ def csv_rows(item: Item) -> Iterator[list[Any]]:
             actors.setdefault(rel.head_id, []).append(spans[rel.child_id])
     for s in item.spans:
         linked = actors.get(s.id, [])
+        extra = item.extras.get(s.id, {})
         yield [
             doc.id, doc.title, s.id, s.label, s.start, s.end, s.text_in(doc.text),
             str(s.origin), str(s.state),
             "" if s.score is None else s.score, s.annotator or "", orjson.dumps(s.attributes).decode(),
             " | ".join(a.text_in(doc.text) for a in linked), " ".join(str(a.id) for a in linked),
+            "" if extra.get("actor_id") is None else extra["actor_id"], extra.get("actor", ""),
         ]
 
 

@@ -99,11 +99,63 @@ _V2_FULLTEXT = """
         END;
 """
 
+# Actors (canonical names with aliases and alias proposals) and a log of document status changes, written by
+# triggers so that every writer (store, importers, other processes) records it.
+_V3_ACTORS_AND_STATUS_HISTORY = f"""
+        CREATE TABLE actors (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        -- `alias` is the normalised key (app.core.actors.alias_key); `text` is how it was first written.
+        CREATE TABLE actor_aliases (
+            alias TEXT PRIMARY KEY CHECK (alias <> ''),
+            actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX actor_aliases_actor ON actor_aliases(actor_id);
+        CREATE TABLE actor_proposals (
+            id INTEGER PRIMARY KEY,
+            alias TEXT NOT NULL,
+            alias_text TEXT NOT NULL,
+            target TEXT NOT NULL,
+            target_text TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            score REAL NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'rejected')),
+            created_at TEXT NOT NULL,
+            CHECK (alias <> target),
+            UNIQUE (alias, target)
+        );
+        CREATE INDEX actor_proposals_status ON actor_proposals(status, id);
+        CREATE TABLE status_history (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            old_status TEXT CHECK (old_status IS NULL OR old_status IN {STATUSES}),
+            new_status TEXT NOT NULL CHECK (new_status IN {STATUSES}),
+            changed_at TEXT NOT NULL
+        );
+        CREATE INDEX status_history_doc ON status_history(doc_id, id);
+        INSERT INTO status_history(doc_id, old_status, new_status, changed_at)
+            SELECT id, NULL, status, updated_at FROM documents WHERE status <> 'todo' ORDER BY id;
+        CREATE TRIGGER status_history_insert AFTER INSERT ON documents WHEN NEW.status <> 'todo' BEGIN
+            INSERT INTO status_history(doc_id, old_status, new_status, changed_at)
+            VALUES (NEW.id, NULL, NEW.status, NEW.created_at);
+        END;
+        CREATE TRIGGER status_history_update AFTER UPDATE OF status ON documents
+        WHEN OLD.status IS NOT NEW.status BEGIN
+            INSERT INTO status_history(doc_id, old_status, new_status, changed_at)
+            VALUES (NEW.id, OLD.status, NEW.status, NEW.updated_at);
+        END;
+"""
+
 _SCHEMA_VERSION_TABLE = (
     "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);"
 )
 
-MIGRATIONS: tuple[str, ...] = (_V1_CORE, _V2_FULLTEXT)
+MIGRATIONS: tuple[str, ...] = (_V1_CORE, _V2_FULLTEXT, _V3_ACTORS_AND_STATUS_HISTORY)
 LATEST_VERSION = len(MIGRATIONS)
 
 

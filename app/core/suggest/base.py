@@ -1,0 +1,48 @@
+"""What the rules produce: suggestions with offsets into the stored text, and links between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.core.types import NewSpan, Origin, SpanState
+
+
+@dataclass(slots=True, eq=False)
+class Suggestion:
+    """One suggested span. Identity matters (relations point at objects), so no value equality."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+    origin: Origin = Origin.MODEL
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.label)
+
+    def to_new_span(self, model: str, model_version: str) -> NewSpan:
+        return NewSpan(
+            self.start, self.end, self.label, self.origin, SpanState.PENDING, model, model_version,
+            round(min(1.0, max(0.0, self.score)), 3), None, dict(self.attributes),
+        )
+
+
+@dataclass(slots=True)
+class DocSuggestions:
+    """All suggestions for one text, sorted by offset; relations are (head index, child index, label)."""
+
+    spans: list[Suggestion]
+    relations: list[tuple[int, int, str]]
+
+    def by_label(self, label: str) -> list[Suggestion]:
+        return [s for s in self.spans if s.label == label]
+
+    def texts(self, text: str, label: str | None = None) -> list[str]:
+        return [text[s.start : s.end] for s in self.spans if label is None or s.label == label]
+
+
+def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)

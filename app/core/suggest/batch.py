@@ -1,0 +1,70 @@
+"""Batch pre-annotation of a project: every document (or only the to-do ones) through the engine, the
+suggestions stored as pending spans. One transaction per batch of documents; cancel by closing the job."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.core.progress import Job, Progress
+from app.core.store import Store
+from app.core.suggest.engine import SuggestionEngine
+from app.core.suggest.normalize import normalise
+from app.core.types import Document, Status
+
+DEFAULT_BATCH_DOCS = 64
+
+
+@dataclass(slots=True)
+class SuggestReport:
+    documents: int = 0
+    spans_added: int = 0
+    relations_added: int = 0
+    by_label: dict[str, int] = field(default_factory=dict)  # suggestions made, new or not
+    model: str = ""
+    model_version: str = ""
+
+    def summary(self) -> str:
+        labels = ", ".join(f"{k} {v}" for k, v in sorted(self.by_label.items())) or "none"
+        return (
+            f"suggest: {self.documents} documents; suggested {labels}; stored {self.spans_added} new pending "
+            f"spans and {self.relations_added} relations (known and rejected ones skipped); "
+            f"model {self.model} ({self.model_version})"
+        )
+
+
+def _store_batch(store: Store, engine: SuggestionEngine, docs: list[Document], report: SuggestReport,
+                 batch_size: int) -> None:
+    analysed = engine.nlp.pipe((normalise(d.text) for d in docs), batch_size=batch_size)
+    results = [engine.analyse(d.text, sdoc) for d, sdoc in zip(docs, analysed, strict=True)]
+    with store.transaction():
+        for doc, result in zip(docs, results, strict=True):
+            new_spans = [s.to_new_span(engine.name, engine.version) for s in result.spans]
+            n_spans, n_rels = store.add_suggestions(doc.id, new_spans, result.relations)
+            report.spans_added += n_spans
+            report.relations_added += n_rels
+            for s in result.spans:
+                report.by_label[s.label] = report.by_label.get(s.label, 0) + 1
+    report.documents += len(docs)
+
+
+def suggest_project(
+    store: Store, engine: SuggestionEngine, only_todo: bool = False, batch_docs: int = DEFAULT_BATCH_DOCS
+) -> Job[SuggestReport]:
+    """Suggest spans for the project's documents. Yields Progress after each committed batch; closing the
+    generator stops after the last committed batch (nothing half-written). Rejected spans never come back."""
+    statuses = [Status.TODO] if only_todo else None
+    total = store.count_documents(status=Status.TODO) if only_todo else store.count_documents()
+    report = SuggestReport(model=engine.name, model_version=engine.version)
+    yield Progress(0, total, "Suggesting")
+    batch: list[Document] = []
+    # iter_documents fetches whole pages, so no read cursor stays open across our writes.
+    for doc in store.iter_documents(statuses):
+        batch.append(doc)
+        if len(batch) >= batch_docs:
+            _store_batch(store, engine, batch, report, batch_docs)
+            batch = []
+            yield Progress(report.documents, total, "Suggesting")
+    if batch:
+        _store_batch(store, engine, batch, report, batch_docs)
+        yield Progress(report.documents, total, "Suggesting")
+    return report

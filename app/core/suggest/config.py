@@ -1,0 +1,146 @@
+"""What the suggestion rules read from annotations/label_map.toml: the label mapping and the word lists.
+
+Every list has a default here; the TOML file overrides any of them, so a project can tune the rules without code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from app.core.paths import resource_path
+
+DEFAULT_LABEL_MAP_PATH = resource_path("annotations", "label_map.toml")
+DEFAULT_PATTERNS_PATH = resource_path("annotations", "patterns.jsonl")
+
+
+class SuggestConfigError(ValueError):
+    """The label map file is not usable; the message names the file and the problem."""
+
+
+def _words(*items: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in items)
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestConfig:
+    # model label -> scheme label
+    labels: dict[str, str] = field(default_factory=lambda: {
+        "PERSON": "ACTOR", "ORG": "ACTOR", "NORP": "ACTOR", "GPE": "ACTOR",
+        "CARDINAL": "FIGURE", "QUANTITY": "FIGURE", "MONEY": "FIGURE", "PERCENT": "FIGURE",
+    })
+    # model labels whose mentions are ACTORs without a role check (people and organisations)
+    always_actor: frozenset[str] = _words("PERSON", "ORG")
+    actor_label: str = "ACTOR"
+    figure_label: str = "FIGURE"
+    claim_label: str = "CLAIM"
+    source_relation: str = "SOURCE"
+    # names that are only ever places in this domain (never suggested as ACTOR)
+    never_actors: frozenset[str] = _words(
+        "Kursk", "Sudzha", "Pokrovsk", "Donetsk", "Donbas", "Luhansk", "Kharkiv", "Kherson", "Zaporizhzhia",
+        "Sumy", "Chernihiv", "Bakhmut", "Avdiivka", "Kurakhove", "Kurakhov", "Crimea", "Belgorod", "Bryansk",
+        "Mariupol", "Odesa", "Odessa", "Berdin", "Bolshoye Soldatskoye", "Bolshoe Soldatskoe", "Kursk Oblast",
+        "Donetsk Oblast", "State", "Europe", "Asia", "Paris", "London", "Jerusalem", "Gaza", "Kiev", "Siberia",
+        "Google News", "X",
+    )
+    hedges: frozenset[str] = _words(
+        "approximately", "almost", "nearly", "some", "around", "roughly", "about", "over", "another", "at least",
+        "no more than", "more than", "less than", "fewer than", "up to", "as many as", "as much as", "close to",
+        "an estimated", "estimated", "just over", "just under", "at most", "upwards of", "an additional",
+        "an extra", "under", "only", "barely", "well over", "nearly all", "just", "a further", "as few as",
+    )
+    # counted nouns that are not a noun head of the number ("40,000 killed and wounded")
+    casualty_words: frozenset[str] = _words("killed", "wounded", "dead", "injured", "missing", "captured")
+    time_units: frozenset[str] = _words(
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
+        "months", "year", "years", "decade", "decades", "century", "centuries", "am", "pm", "a.m.", "p.m.",
+        "o'clock", "weekend", "weekends", "night", "nights", "morning", "mornings",
+    )
+    reporting_verbs: frozenset[str] = _words(
+        "say", "write", "tell", "claim", "warn", "admit", "reveal", "estimate", "insist", "add", "acknowledge",
+        "state", "argue", "believe", "suggest", "note", "emphasize", "emphasise", "indicate", "announce",
+        "report", "assert", "confirm", "deny", "predict", "explain", "stress", "contend", "maintain", "conclude",
+        "think", "allege", "declare", "point", "describe", "call", "hail", "testify", "concede", "caution",
+        "observe", "remark", "reply", "respond", "tweet", "post", "recall", "agree", "fear", "hope",
+        "expect", "promise", "pledge", "vow", "urge", "assess", "calculate", "mention", "complain",
+        # adjectives that report a stance: "X remains unconvinced that ...", "said he was unsure if ..."
+        "unconvinced", "convinced", "confident", "unsure", "sure", "certain", "skeptical", "sceptical", "adamant",
+    )
+    # nouns that carry an attributed statement: "X's calculation is that ...", "his belief that ..."
+    claim_nouns: frozenset[str] = _words(
+        "calculation", "belief", "view", "assessment", "estimate", "claim", "argument", "conclusion", "position",
+        "contention", "prediction", "expectation", "judgment", "judgement", "analysis", "opinion", "warning",
+    )
+    # heads that make a name part of a government actor: "the Biden administration"
+    government_heads: frozenset[str] = _words(
+        "administration", "government", "regime", "cabinet", "leadership", "ministry", "junta",
+    )
+    # heads that make a possessor a place: "Russia's Kursk region" (a name that merely modifies another noun,
+    # "Kursk offensive", "Ukraine envoy", is never an actor unless the head is a government head)
+    place_heads: frozenset[str] = _words(
+        "region", "regions", "oblast", "province", "territory", "territories", "border", "borders", "front",
+        "city", "town", "village", "villages", "area", "district", "soil", "land", "capital", "countryside",
+        "airspace", "coast", "frontline", "heartland", "interior", "north", "south", "east", "west",
+    )
+    # a name ending in one of these is an event, not an actor: "the Kursk Offensive"
+    event_heads: frozenset[str] = _words(
+        "offensive", "counteroffensive", "counter-offensive", "operation", "incursion", "invasion", "war", "attack",
+        "campaign", "front", "summit", "talks", "accords", "agreement",
+    )
+    place_preps: frozenset[str] = _words(
+        "in", "into", "near", "from", "inside", "within", "across", "throughout", "outside", "toward", "towards",
+        "at", "of", "on", "through", "around", "onto", "beyond", "to", "for", "about", "over", "off", "out",
+        "behind", "along", "since", "under",
+    )
+    party_preps: frozenset[str] = _words("with", "against", "between", "by", "versus", "vs.")
+    # nouns that make a nationality a speaking group: "Ukrainian officials"
+    group_nouns: frozenset[str] = _words(
+        "officials", "official", "leaders", "leader", "authorities", "government", "spokesman", "spokeswoman",
+        "spokesperson", "ministry", "diplomats", "commanders", "generals", "lawmakers", "officers",
+    )
+
+    def scheme_label(self, model_label: str) -> str | None:
+        return self.labels.get(model_label)
+
+
+_LIST_KEYS = {f.name for f in fields(SuggestConfig) if f.type == "frozenset[str]"}
+
+
+def config_from_dict(data: dict[str, Any], where: str = "label map") -> SuggestConfig:
+    """A config with the defaults overridden by `data` (the parsed TOML)."""
+    kwargs: dict[str, Any] = {}
+    labels = data.get("labels")
+    if labels is not None:
+        if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
+            raise SuggestConfigError(f"{where}: [labels] must map model labels to scheme label names")
+        kwargs["labels"] = {str(k): v for k, v in labels.items()}
+    for section in ("relation", "scheme"):
+        for key, value in dict(data.get(section, {})).items():
+            name = key if key.endswith(("_label", "_relation")) else f"{key}_label"
+            if name not in {f.name for f in fields(SuggestConfig)}:
+                raise SuggestConfigError(f"{where}: unknown key {key!r} in [{section}]")
+            kwargs[name] = str(value)
+    for section in ("actor", "figure", "claim", "lists"):
+        for key, value in dict(data.get(section, {})).items():
+            if key not in _LIST_KEYS:
+                raise SuggestConfigError(f"{where}: unknown list {key!r} in [{section}] (known: {sorted(_LIST_KEYS)})")
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise SuggestConfigError(f"{where}: {key} must be a list of strings")
+            kwargs[key] = _words(*value)
+    return SuggestConfig(**kwargs)
+
+
+def load_config(path: str | Path | None = DEFAULT_LABEL_MAP_PATH) -> SuggestConfig:
+    """Read a label map; None or a missing default file gives the built-in defaults."""
+    if path is None:
+        return SuggestConfig()
+    path = Path(path)
+    if not path.exists() and path == DEFAULT_LABEL_MAP_PATH:
+        return SuggestConfig()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise SuggestConfigError(f"{path}: {exc}") from exc
+    return config_from_dict(data, where=str(path))

@@ -1,0 +1,165 @@
+"""The suggestion engine: a spaCy pipeline plus the domain rules, turning texts into pending suggestions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from app.core.progress import Job, Progress
+from app.core.suggest.actors import actor_suggestions
+from app.core.suggest.base import DocSuggestions, Suggestion, in_ranges
+from app.core.suggest.claims import claim_suggestions
+from app.core.suggest.config import (
+    DEFAULT_LABEL_MAP_PATH,
+    DEFAULT_PATTERNS_PATH,
+    SuggestConfig,
+    SuggestConfigError,
+    load_config,
+)
+from app.core.suggest.figures import figure_suggestions
+from app.core.suggest.normalize import junk_ranges, normalise
+from app.core.suggest.patterns import PatternError, PatternSet, load_patterns
+from app.core.suggest.pipeline import DEFAULT_PIPELINE, Pipeline, PipelineLoadError, load_pipeline
+from app.core.types import Origin
+
+# Everything loading an engine may raise; each message names the file or pipeline and the reason.
+LOAD_ERRORS = (PipelineLoadError, SuggestConfigError, PatternError)
+_PLACE_PREPS_FOR_PATTERNS = frozenset({"in", "into", "near", "inside", "at"})
+
+
+PARAGRAPH_COMPONENT = "marginalia_paragraphs"
+
+
+def paragraph_starts(doc: Any) -> Any:
+    """A line break is always a sentence boundary: without this the parser glues "X.\n\nUkraine" together."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def _add_paragraph_component(nlp: Any) -> None:
+    from spacy.language import Language
+
+    if PARAGRAPH_COMPONENT not in Language.factories:
+        Language.component(PARAGRAPH_COMPONENT, func=paragraph_starts)
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+
+
+def _overlaps(a: Suggestion, b: Suggestion) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+class SuggestionEngine:
+    """Suggests ACTOR, FIGURE and CLAIM spans and SOURCE links for texts. Holds a loaded pipeline; one engine
+    may be shared by jobs that run one after another, but it is not meant for two threads at once."""
+
+    def __init__(
+        self, pipeline: Pipeline, config: SuggestConfig | None = None, patterns: PatternSet | None = None
+    ) -> None:
+        self.pipeline = pipeline
+        self.config = config or SuggestConfig()
+        self.patterns = patterns or PatternSet([], "")
+        _add_paragraph_component(pipeline.nlp)
+
+    @property
+    def nlp(self) -> Any:
+        return self.pipeline.nlp
+
+    @property
+    def name(self) -> str:
+        return self.pipeline.name
+
+    @property
+    def version(self) -> str:
+        return self.pipeline.version
+
+    # -- one document --------------------------------------------------------------------------------------
+
+    def _pattern_suggestions(self, doc: Any, junk: list[tuple[int, int]]) -> list[Suggestion]:
+        out = []
+        for start, end, label in self.patterns.matches(self.nlp, doc):
+            if in_ranges(start, end, junk):
+                continue
+            if label == self.config.actor_label:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                root = span.root if span is not None else None
+                if root is not None and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS_FOR_PATTERNS:
+                    continue
+            out.append(Suggestion(start, end, label, 0.9, Origin.PATTERN, {"rule": "pattern"}))
+        return out
+
+    @staticmethod
+    def _merge(model: list[Suggestion], patterns: list[Suggestion]) -> list[Suggestion]:
+        """Model spans plus pattern spans; of two overlapping spans with one label the longer one stays."""
+        merged: list[Suggestion] = []
+        for s in sorted([*model, *patterns], key=lambda s: (s.start - s.end, s.origin != Origin.PATTERN)):
+            clash = next((m for m in merged if m.label == s.label and _overlaps(m, s)), None)
+            if clash is None:
+                merged.append(s)
+            elif clash.key == s.key:
+                clash.score = max(clash.score, s.score)
+        return merged
+
+    def analyse(self, text: str, doc: Any) -> DocSuggestions:
+        """Suggestions for `text`, given `doc` = the pipeline's analysis of `normalise(text)`."""
+        cfg = self.config
+        junk = junk_ranges(text)
+        actors = actor_suggestions(doc, cfg, junk)
+        figures = figure_suggestions(doc, cfg, junk)
+        spans = self._merge([*actors, *figures], self._pattern_suggestions(doc, junk))
+        actor_list = [s for s in spans if s.label == cfg.actor_label]
+        claims, links = claim_suggestions(doc, normalise(text), cfg, actor_list, junk)
+        new_actors = [a for a in actor_list if not any(a is s for s in spans)]
+        for a in links:
+            a[1].score = max(a[1].score, 0.85)  # a speaker is an actor for certain
+        spans = [*spans, *new_actors, *claims]
+        spans.sort(key=lambda s: (s.start, -s.end, s.label))
+        index = {id(s): i for i, s in enumerate(spans)}
+        relations = [
+            (index[id(c)], index[id(a)], cfg.source_relation) for c, a in links if id(c) in index and id(a) in index
+        ]
+        return DocSuggestions(spans, relations)
+
+    def suggest(self, text: str) -> DocSuggestions:
+        return self.analyse(text, self.nlp(normalise(text)))
+
+    def suggest_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[DocSuggestions]:
+        """Suggestions for many texts, analysed with `nlp.pipe` in batches (in the order given)."""
+        buffer: list[str] = []
+
+        def normalised() -> Iterator[str]:
+            for text in texts:
+                buffer.append(text)
+                yield normalise(text)
+
+        for doc in self.nlp.pipe(normalised(), batch_size=batch_size):
+            yield self.analyse(buffer.pop(0), doc)
+
+
+def load_engine(
+    model: str | Path = DEFAULT_PIPELINE,
+    label_map: str | Path | None = DEFAULT_LABEL_MAP_PATH,
+    patterns: str | Path | None = DEFAULT_PATTERNS_PATH,
+) -> SuggestionEngine:
+    """Load the pipeline, label map and pattern file. Raises one of LOAD_ERRORS with a readable reason."""
+    config = load_config(label_map)
+    pattern_set = load_patterns(patterns if patterns is None or Path(patterns).exists() or
+                                Path(patterns) != DEFAULT_PATTERNS_PATH else None)
+    engine = SuggestionEngine(load_pipeline(model), config, pattern_set)
+    engine.patterns.matches(engine.nlp, engine.nlp.make_doc("warm up"))  # validate patterns now, not mid-job
+    return engine
+
+
+def load_engine_job(
+    model: str | Path = DEFAULT_PIPELINE,
+    label_map: str | Path | None = DEFAULT_LABEL_MAP_PATH,
+    patterns: str | Path | None = DEFAULT_PATTERNS_PATH,
+) -> Job[SuggestionEngine]:
+    """`load_engine` as a Job for the GUI's worker thread; failures raise LOAD_ERRORS from the generator."""
+    yield Progress(0, 1, f"Loading {model}")
+    engine = load_engine(model, label_map, patterns)
+    yield Progress(1, 1, f"Loaded {engine.version}")
+    return engine
