@@ -7,6 +7,10 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if "--self-test" in args:  # headless check of the whole chain (also inside the bundle); no Qt
+        from app.core.selftest import main as selftest
+
+        return selftest(args)
     from app.cli import COMMANDS, run_cli
 
     if (args and args[0] in COMMANDS) or args[:1] in (["-h"], ["--help"]):

@@ -367,3 +367,18 @@ def confirm_all(store: Store, min_score: float = 0.0) -> int:
         for proposal_id in todo:
             confirm_proposal(store, proposal_id)
     return len(todo)
+
+
+def merge_entries(store: Store, keep: tuple[int | None, str], others: Sequence[tuple[int | None, str]]) -> int:
+    """Fold index entries (actor id or None for an unresolved form, name) into `keep` in one transaction:
+    stored actors are merged, unresolved forms become aliases; an unresolved `keep` becomes an actor first.
+    Returns the kept actor's id."""
+    with store.transaction():
+        keep_id = keep[0] if keep[0] is not None else _actor_id_for(store, keep[1])
+        for actor_id, name in others:
+            if actor_id is None:
+                _put_alias(store, keep_id, name)
+            elif actor_id != keep_id:
+                merge_actors(store, keep_id, actor_id)
+        store._changed(CHANGE_KIND)
+    return keep_id

@@ -313,3 +313,13 @@ def format_value_plain(x: float) -> str:
 def _shorten(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def quantity_names(store: Store) -> list[str]:
+    """The named quantities analysts have assigned to figures (attribute "quantity"), sorted, for a picker."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT json_extract(attributes, '$.quantity') FROM spans "
+        "WHERE label = ? AND json_extract(attributes, '$.quantity') IS NOT NULL",
+        (FIGURE_LABEL,),
+    )
+    return sorted({str(name) for (name,) in rows if str(name).strip()}, key=str.casefold)

@@ -24,6 +24,7 @@ from app.ui.commands import (
     SetStatusCommand,
     UpdateSpanCommand,
 )
+from app.ui.figure_warmup import figure_attributes
 from app.ui.signals import StoreSignals
 from app.ui.textview import AnnotatedTextView
 
@@ -218,9 +219,12 @@ class Controller(QObject):
             return
         if existing is not None:  # a remembered refusal: tagging by hand accepts it
             self._push(UpdateSpanCommand(self, self.doc.id, existing.id, {
-                "state": SpanState.ACCEPTED, "origin": Origin.MANUAL}, f"Tag {label}"))
+                "state": SpanState.ACCEPTED, "origin": Origin.MANUAL,
+                "attributes": figure_attributes(label, self.doc.text, start, end, existing.attributes),
+            }, f"Tag {label}"))
             return
-        new = NewSpan(start, end, label, annotator=self.annotator() or None)
+        new = NewSpan(start, end, label, annotator=self.annotator() or None,
+                      attributes=figure_attributes(label, self.doc.text, start, end))
         title = f"Tag {label} '{short(self.doc.text[start:end], 24)}'"
         commands: list[object] = [AddSpanCommand(self, self.doc.id, new, title)]
         if self.doc.status == Status.TODO:
@@ -238,6 +242,9 @@ class Controller(QObject):
                 self.message.emit(f"A {label} span with these edges already exists")
                 return
             changes["label"] = label
+            if label == "FIGURE":  # normalised value, unit, qualifier in the same undo step
+                changes["attributes"] = figure_attributes(label, self.doc.text, span.start, span.end,
+                                                         span.attributes)
             if span.origin in (Origin.MODEL, Origin.PATTERN):
                 changes["origin"] = Origin.MODEL_EDITED
         if span.state == SpanState.PENDING:
@@ -269,6 +276,8 @@ class Controller(QObject):
             self.message.emit(f"A {span.label} span with these edges already exists")
             return
         changes: dict[str, object] = {"start": start, "end": end}
+        if span.label == "FIGURE":  # the figure's text changed: recompute (an edited figure keeps its values)
+            changes["attributes"] = figure_attributes(span.label, text, start, end, span.attributes)
         if span.origin in (Origin.MODEL, Origin.PATTERN):
             changes["origin"] = Origin.MODEL_EDITED
         self._push(UpdateSpanCommand(self, span.doc_id, span.id, changes, f"Resize {span.label}"))

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.core.paths import resource_path
-from app.ui import settings, theme
+from app.ui import crash, settings, theme
+
+# Set by benchmarks/bench_startup.py: print the time to the first shown window and quit.
+EXIT_AFTER_SHOW = "MARGINALIA_EXIT_AFTER_SHOW"
 
 
 def parse_args(args: list[str]) -> argparse.Namespace:
@@ -46,6 +52,29 @@ def build_window(db: Path | None):  # type: ignore[no-untyped-def]
 def run_gui(args: list[str]) -> int:
     options = parse_args(args)
     app = application()
+    crash.install()
     window = build_window(options.db)
     window.show()
+    if os.environ.get(EXIT_AFTER_SHOW):
+        QTimer.singleShot(0, lambda: _report_shown(app))
     return app.exec()
+
+
+def process_age_ms() -> float | None:
+    """Milliseconds since this process started (Linux: /proc; 10 ms resolution), None elsewhere."""
+    try:
+        fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+    except (OSError, IndexError, ValueError):
+        return None
+    started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22 of stat: start time in clock ticks
+    return max(0.0, (uptime - started) * 1000)
+
+
+def _report_shown(app: QApplication) -> None:
+    """First event-loop turn after show(): the window has been exposed and painted once."""
+    age = process_age_ms()
+    spacy = "spacy" in sys.modules
+    print(f"shown: {age if age is not None else -1:.0f} ms after process start; "
+          f"spacy imported: {spacy}; t={time.time():.3f}", flush=True)
+    app.quit()

@@ -127,6 +127,8 @@ class DocumentListModel(_ColumnsModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def _on_changed(self, kind: str, doc_ids: frozenset[int]) -> None:
+        if kind in ("actors", "figures"):  # names and figure values: not shown in the list
+            return
         if kind == "documents" or (kind == "status" and self.status is not None) or (
             kind == "spans" and self.label
         ) or not doc_ids:

@@ -6,16 +6,20 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
+from app.core.demo import create_demo_project
 from app.core.scheme import Scheme, SchemeError, default_scheme
 from app.core.store import Store, StoreError
 from app.ui import files, settings
 from app.ui.actions import Keymap
 from app.ui.dialogs import ShortcutOverlay, ask_annotator
-from app.ui.panels import WelcomePage
+from app.ui.help import HelpActions
+from app.ui.insights import Insights
+from app.ui.welcome import WelcomePage
 from app.ui.workbench import Workbench
 
 PROJECT_FILTER = "Marginalia projects (*.marginalia);;All files (*)"
@@ -39,16 +43,21 @@ class MainWindow(QMainWindow):
         self.annotator_label.setObjectName("muted")
         self.statusBar().addPermanentWidget(self.annotator_label)
         self.statusBar().addPermanentWidget(self.progress_label)
+        self.help_actions = HelpActions(self)  # guidelines, demo, about: added to the Help menu
+        self.help_actions.demo.triggered.connect(self.open_demo)
         self._build_actions(default_scheme())
         self.welcome = WelcomePage(self.keymap["file.new"], self.keymap["file.open"])  # type: ignore[index]
         self.welcome.openRecent.connect(self.open_project)
+        self.welcome.openDemo.connect(self.open_demo)
         self.stack.addWidget(self.welcome)
+        self.insights = Insights(self)
         self.show_welcome()
         geometry = settings.settings().value(settings.K_GEOMETRY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 900)
+        self.insights.restore_state()
 
     # -- actions and menus -----------------------------------------------------------------------------
 
@@ -84,6 +93,12 @@ class MainWindow(QMainWindow):
             "doc.next": lambda: self._step(1), "doc.previous": lambda: self._step(-1),
             "view.search": self._focus_search, "view.zoom_in": lambda: self._zoom(1),
             "view.zoom_out": lambda: self._zoom(-1), "help.shortcuts": self.show_shortcuts,
+            "view.ledger": lambda: self.insights.toggle("ledger"),
+            "view.actors": lambda: self.insights.toggle("actors"),
+            "view.statistics": lambda: self.insights.toggle("statistics"),
+            "file.export_ledger": lambda: self.insights.export_ledger(),
+            "figure.edit": lambda: self.insights.edit_figure(),
+            "actors.propose": lambda: self.insights.propose_aliases(),
         }
         for label in scheme.labels:
             handlers[f"label:{label.name}"] = on("tag", label.name)
@@ -103,7 +118,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu("Recent projects")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         menu.addSeparator()
-        menu.addActions([a["file.import"], a["file.import_folder"], a["file.export"]])
+        menu.addActions([a["file.import"], a["file.import_folder"], a["file.export"], a["file.export_ledger"]])
         menu.addSeparator()
         menu.addAction(a["file.quit"])
         groups: dict[str, list[str]] = {}
@@ -116,6 +131,7 @@ class MainWindow(QMainWindow):
             if existing:
                 target.addSeparator()
             target.addActions([a[i] for i in groups.get(group, [])])
+        self.help_actions.add_to(bar)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -143,6 +159,15 @@ class MainWindow(QMainWindow):
         if path:
             self.open_project(path)
 
+    def open_demo(self) -> bool:
+        """The demo articles in their own project in the user data folder (created or completed first)."""
+        try:
+            path = create_demo_project()
+        except (StoreError, SchemeError, sqlite3.Error, OSError) as exc:
+            QMessageBox.warning(self, "Demo project", f"Cannot create the demo project:\n\n{exc}")
+            return False
+        return self.open_project(path)
+
     def open_project(self, path: str | Path) -> bool:
         try:
             store = Store(path)
@@ -163,6 +188,7 @@ class MainWindow(QMainWindow):
         wb.controller.undo_stack.indexChanged.connect(lambda _i: self._update_undo_texts())
         self.stack.addWidget(wb)
         self.stack.setCurrentWidget(wb)
+        self.insights.attach(wb)
         s = settings.settings()
         for key, splitter in ((settings.K_SPLIT_MAIN, wb), (settings.K_SPLIT_SIDE, wb.side)):
             state = s.value(key)
@@ -196,6 +222,7 @@ class MainWindow(QMainWindow):
     def close_project(self) -> None:
         if self.workbench is not None:
             self._save_layout()
+            self.insights.detach()
             self.workbench.close()
             self.stack.removeWidget(self.workbench)
             self.workbench.deleteLater()
@@ -223,6 +250,8 @@ class MainWindow(QMainWindow):
         if self.workbench is None or self.keymap is None:
             return
         stack = self.workbench.controller.undo_stack
+        if not shiboken6.isValid(stack):  # the stack emits indexChanged while it is destroyed at shutdown
+            return
         for key, can, text in (("edit.undo", stack.canUndo(), stack.undoText()),
                                ("edit.redo", stack.canRedo(), stack.redoText())):
             action = self.keymap[key]
@@ -304,6 +333,7 @@ class MainWindow(QMainWindow):
     def _save_layout(self) -> None:
         s = settings.settings()
         s.setValue(settings.K_GEOMETRY, self.saveGeometry())
+        self.insights.save_state()
         if self.workbench is not None:
             s.setValue(settings.K_SPLIT_MAIN, self.workbench.saveState())
             s.setValue(settings.K_SPLIT_SIDE, self.workbench.side.saveState())

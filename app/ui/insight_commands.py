@@ -1,0 +1,68 @@
+"""Undoable edits of figure attributes and actor names. Like app/ui/commands.py: each redo()/undo() makes exactly
+ONE core call (one SQLite transaction); the store's change signal refreshes the views."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from app.core import actors, figures
+from app.core.store import Store
+from app.ui.commands import CommandContext, StoreCommand
+
+
+class EditFigureCommand(StoreCommand):
+    """The analyst's override of some figure attributes (`edit_figure_attributes`); undo puts the span's
+    previous attributes back (including the absence of the "edited" flag)."""
+
+    def __init__(self, ctx: CommandContext, doc_id: int, span_id: int, changes: dict[str, Any], text: str) -> None:
+        super().__init__(ctx, doc_id, text)
+        self.span_id = span_id
+        self.changes = changes
+        self._before: dict[str, Any] | None = None
+
+    def redo(self) -> None:
+        self._focus()
+        before, _after = figures.edit_figure_attributes(self.ctx.store, self.span_id, **self.changes)
+        self._before = dict(before.attributes)
+        self.ctx.select_span(self.span_id)
+
+    def undo(self) -> None:
+        self._focus()
+        assert self._before is not None
+        self.ctx.store.update_span(self.span_id, attributes=self._before)
+        self.ctx.select_span(self.span_id)
+
+
+class AssignQuantityCommand(StoreCommand):
+    """Assign one figure to a named quantity (None/"" unassigns); undo assigns the previous name again."""
+
+    def __init__(self, ctx: CommandContext, doc_id: int, span_id: int, old: str | None, new: str | None,
+                 text: str) -> None:
+        super().__init__(ctx, doc_id, text)
+        self.span_id, self.old, self.new = span_id, old, new
+
+    def redo(self) -> None:
+        self._focus()
+        figures.assign_quantity(self.ctx.store, [self.span_id], self.new)
+        self.ctx.select_span(self.span_id)
+
+    def undo(self) -> None:
+        self._focus()
+        figures.assign_quantity(self.ctx.store, [self.span_id], self.old)
+        self.ctx.select_span(self.span_id)
+
+
+class RenameActorCommand(QUndoCommand):
+    """Rename a stored actor; undo renames it back (the name it had resolves to it again)."""
+
+    def __init__(self, store: Store, actor_id: int, old: str, new: str) -> None:
+        super().__init__(f"Rename actor '{old}' to '{new}'")
+        self.store, self.actor_id, self.old, self.new = store, actor_id, old, new
+
+    def redo(self) -> None:
+        actors.rename_actor(self.store, self.actor_id, self.new)
+
+    def undo(self) -> None:
+        actors.rename_actor(self.store, self.actor_id, self.old)
