@@ -26,3 +26,14 @@ def store(tmp_path):
 
     with Store(tmp_path / "project.marginalia") as s:
         yield s
+
+
+@pytest.fixture
+def doc(store) -> int:
+    """A document with a short text about troops (see tests/store_support.py TEXT) in `store`."""
+    from app.core.types import NewDocument
+    from tests.store_support import TEXT
+
+    doc_id = store.add_document(NewDocument(TEXT, title="Troops"))
+    assert doc_id is not None
+    return doc_id
