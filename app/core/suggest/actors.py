@@ -3,16 +3,22 @@
 People and organisations are actors wherever they are named; states and nationalities only in an acting role:
 subject of a verb, possessor, party to something ("talks with Moscow"), agent ("seized by Ukraine"), the one
 made to act ("forced Russia to redeploy"). Objects of in/into/near/from and parts of "Kursk region" are places.
+A name that only modifies a noun ("NATO partners", "Ukraine envoy") is not an actor, nor a title in apposition to
+a person ("Jake Sullivan, US National Security Advisor"). An organisation a person belongs to ("a retired major
+general in the Australian Army") is. A name the recogniser found once is looked for again in the rest of the text
+(a sentence-initial "Kyiv hopes" is easily missed).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from app.core.suggest.base import Suggestion, in_ranges
+from app.core.suggest.base import Suggestion, in_ranges, word_forms
 from app.core.suggest.config import SuggestConfig
 
-_ACTING_DEPS = frozenset({"nsubj", "csubj", "expl"})
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_MODIFIER_DEPS = frozenset({"compound", "nmod"})
+_AFFILIATION_PREPS = frozenset({"in", "at", "of", "from", "with"})
 
 
 def trim(doc: Any, start: int, end: int) -> tuple[int, int]:
@@ -44,15 +50,61 @@ def acting_role(tok: Any, cfg: SuggestConfig, depth: int = 0) -> str:
         if prep == "to" and head.head.lower_ == "according":
             return "source"
         return ""
-    if dep == "dobj" and any(c.dep_ in ("xcomp", "ccomp") and c.i > tok.i for c in head.children):
+    if dep == "dobj" and any(c.dep_ in ("xcomp", "ccomp") and c.i > tok.i and c.pos_ in ("VERB", "AUX")
+                             for c in head.children):
         return "made-to-act"
     if dep in ("conj", "appos") and depth < 4 and head is not tok:
         return acting_role(head, cfg, depth + 1)
     return ""
 
 
+def modifies_noun(span: Any, cfg: SuggestConfig) -> bool:
+    """The name only modifies a noun after it ("NATO partners", "Kursk offensive"); a government head
+    ("Biden administration") does not count."""
+    root = span.root
+    return root.dep_ in _MODIFIER_DEPS and root.head.i >= span.end and root.head.lower_ not in cfg.government_heads
+
+
+def is_affiliation(tok: Any) -> bool:
+    """`tok` is the object of in/at/of/from after a description of a person: "a major general in the Army"."""
+    prep = tok.head
+    desc = prep.head
+    return (tok.dep_ == "pobj" and prep.lower_ in _AFFILIATION_PREPS and desc.pos_ == "NOUN"
+            and desc.dep_ in ("appos", "attr") and desc.head.ent_type_ == "PERSON")
+
+
+def speaks(tok: Any, cfg: SuggestConfig) -> bool:
+    """`tok` (a group noun) is the subject of a reporting verb: "Ukrainian officials have repeatedly said"."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and bool(word_forms(tok.head) & cfg.reporting_verbs)
+
+
+def _more_mentions(doc: Any, found: list[tuple[int, int, str, bool]], taken: set[int]
+                   ) -> list[tuple[int, int, str, bool]]:
+    """Other mentions of names already recognised as ACTOR candidates, where the recogniser tagged nothing. A
+    one-word name comes back without its label (it must then act to count: "Kyiv" is a PERSON to the model
+    once, a place elsewhere)."""
+    by_first: dict[str, list[tuple[list[str], str]]] = {}
+    for start, end, label, _ in found:
+        words = [t.text for t in doc[start:end]]
+        by_first.setdefault(words[0], []).append((words, label))
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.ent_type_ or tok.text not in by_first:
+            continue
+        for words, label in by_first[tok.text]:
+            end = tok.i + len(words)
+            if end <= len(doc) and [t.text for t in doc[tok.i : end]] == words and not any(
+                    t.i in taken or t.ent_type_ for t in doc[tok.i : end]):
+                out.append((tok.i, end, label, len(words) == 1))
+                break
+    return out
+
+
 def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> list[Suggestion]:
     out: list[Suggestion] = []
+    mentions = []
     for ent in doc.ents:
         mapped = cfg.scheme_label(ent.label_)
         if ent.label_ == cfg.actor_label:  # a pipeline trained on the scheme
@@ -61,43 +113,65 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]])
         if mapped != cfg.actor_label:
             continue
         start, end = trim(doc, ent.start, ent.end)
-        span = doc[start:end]
-        if (name_key(span.text) in cfg.never_actors or not any(t.text[:1].isupper() for t in span)
-                or span[-1].lower_ in cfg.event_heads or any(t.text in (":", "|") for t in span)):
-            continue
-        root = span.root
-        head = root.head
-        attrs: dict[str, Any] = {"model_label": ent.label_}
-        if root.dep_ == "compound" and head.i >= end:
-            if head.lower_ in cfg.government_heads and head.i - end <= 1:
-                end = head.i + 1  # "the Biden administration"
-                attrs["rule"] = "government"
-                score = 0.8
-            else:
-                continue  # "Kursk offensive", "Ukraine envoy"
-        elif root.dep_ == "amod" or (ent.label_ == "NORP" and root.pos_ == "ADJ"):
-            if head.lower_ in cfg.group_nouns and head.i >= end and head.i - end <= 2:
-                end = head.i + 1  # "Ukrainian officials"
-                attrs["rule"] = "group"
-                score = 0.65
-            else:
-                continue  # "Russian forces", "North Korean troops"
-        elif ent.label_ == "NORP":
-            continue  # "the Russians": people of a nation, not an actor
-        elif ent.label_.upper() in {w.upper() for w in cfg.always_actor}:
-            role = acting_role(root, cfg)
-            if root.dep_ == "pobj" and head.lower_ in ("in", "into", "near", "inside") and not role:
-                continue  # a place taken for a person or organisation ("in Bolshoye Soldatskoye")
-            attrs["rule"] = role or "named"
-            score = 0.85 if role else 0.7
-        else:
-            role = acting_role(root, cfg)
-            if not role:
-                continue
-            attrs["rule"] = role
-            score = 0.8 if role in ("subject", "source", "agent") else 0.7
-        sugg = Suggestion(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), cfg.actor_label, score,
-                          attributes=attrs)
-        if not in_ranges(sugg.start, sugg.end, junk):
+        mentions.append((start, end, ent.label_, False))
+    # a surname of a person named in full is that person, whatever the model calls it ("Zhdanov" as NORP)
+    surnames = {doc[end - 1].text for start, end, label, _ in mentions if label == "PERSON" and end - start >= 2}
+    mentions = [(s, e, "PERSON" if e - s == 1 and doc[s].text in surnames else label, r) for s, e, label, r in mentions]
+    taken = {t.i for ent in doc.ents for t in ent}
+    known = list(mentions)
+    for name in surnames:  # a surname alone is looked for again too ("Zhdanov indicates ...")
+        tok = next(t for t in doc if t.text == name)
+        known.append((tok.i, tok.i + 1, "PERSON", True))
+    for start, end, label, need_role in [*mentions, *_more_mentions(doc, known, taken)]:
+        sugg = _actor(doc, start, end, label, cfg, need_role)
+        if sugg is not None and not in_ranges(sugg.start, sugg.end, junk):
             out.append(sugg)
     return out
+
+
+def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_role: bool = False
+           ) -> Suggestion | None:
+    """The ACTOR suggestion for the name doc[start:end] (model label `label`), or None when it is no actor.
+    `need_role`: even a person or organisation must act (a one-word name found again without the model)."""
+    span = doc[start:end]
+    if (name_key(span.text) in cfg.never_actors or not any(t.text[:1].isupper() for t in span)
+            or span[-1].lower_ in cfg.event_heads or any(t.text in (":", "|") for t in span)):
+        return None
+    root = span.root
+    head = root.head
+    attrs: dict[str, Any] = {"model_label": label}
+    if label != "PERSON" and root.dep_ == "appos" and head.ent_type_ == "PERSON":
+        return None  # a title: "Jake Sullivan, US National Security Advisor"
+    if root.dep_ in _MODIFIER_DEPS and head.i >= end:
+        if head.lower_ not in cfg.government_heads or head.i - end > 1:
+            return None  # "Kursk offensive", "Ukraine envoy", "NATO partners"
+        end = head.i + 1  # "the Biden administration"
+        attrs["rule"] = "government"
+        score = 0.8
+    elif root.dep_ == "amod" or (label == "NORP" and root.pos_ == "ADJ"):
+        # "Ukrainian officials" only as the source of a statement; "Russian forces" never
+        if not (head.lower_ in cfg.group_nouns and 0 <= head.i - end <= 2 and speaks(head, cfg)):
+            return None
+        end = head.i + 1
+        attrs["rule"] = "group"
+        score = 0.65
+    elif label == "NORP":
+        return None  # "the Russians": people of a nation, not an actor
+    elif label.upper() in {w.upper() for w in cfg.always_actor}:
+        role = acting_role(root, cfg)
+        if root.dep_ == "pobj" and head.lower_ in ("in", "into", "near", "inside") and not role:
+            if not (label == "ORG" and is_affiliation(root)):
+                return None  # a place taken for a person or organisation ("in Bolshoye Soldatskoye")
+            role = "affiliation"
+        if need_role and not role:
+            return None
+        attrs["rule"] = role or "named"
+        score = 0.85 if role else 0.7
+    else:
+        role = acting_role(root, cfg)
+        if not role:
+            return None
+        attrs["rule"] = role
+        score = 0.8 if role in ("subject", "source", "agent") else 0.7
+    return Suggestion(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), cfg.actor_label, score,
+                      attributes=attrs)

@@ -46,3 +46,15 @@ class DocSuggestions:
 
 def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in ranges)
+
+
+def word_forms(tok: Any) -> set[str]:
+    """The lemma and the plain forms a verb may have under its inflection: the lemmatiser sometimes errs
+    ("hopes" -> "hop"), so "hopes" also gives "hope"."""
+    low = tok.lower_
+    forms = {tok.lemma_.lower(), low}
+    for suffix, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ies", "y"),
+                         ("ied", "y")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            forms.add(low[: -len(suffix)] + repl)
+    return forms

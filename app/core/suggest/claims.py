@@ -1,108 +1,27 @@
 """CLAIM rules: statements attributed to a source, each linked (SOURCE) to the actor who makes it.
 
-Four shapes: a quotation with its speaker ("...," he said / X wrote: "..."), a reported clause ("X said that
-..."), "according to X", and a statement noun ("X's calculation is that ...", "his belief that ...").
-"he said" resolves to the last named person outside quotations; an unattributed quotation that opens a paragraph
-continues the last source.
+Shapes: a quotation with its speaker ("...," he said / X wrote: "..."), a reported clause ("X said that ...",
+two conjoined that-clauses are two claims), "according to X", a statement noun ("X's calculation is that ...",
+"his belief that ..."), a perfect infinitive ("Kyiv's forces claiming to have seized ...") and a characterisation
+("Putin has framed the incursion as part of a Western plot", "hailed the result as "good news""). Hypothetical
+or negated reporting ("Kyiv may claim ...", "did not announce that ...") is not a claim. Sources are resolved by
+app.core.suggest.sources.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.suggest.actors import name_key
-from app.core.suggest.base import Suggestion, in_ranges
+from app.core.suggest.base import Suggestion, in_ranges, word_forms
 from app.core.suggest.config import SuggestConfig
+from app.core.suggest.sources import Candidate, Ctx
 
-_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _MARKS = frozenset({"that", "if", "whether", ":", ",", "-", "--", '"', "'"})
+_HYPOTHETICAL = frozenset({"may", "might", "could"})
+_NO_SOURCE = frozenset({"i", "we", "you", "it", "they", "this", "that", "which", "who"})
+_CUT_DEPS = frozenset({"dobj", "appos", "npadvmod", "advcl"})
 MIN_QUOTE_WORDS = 4
-
-
-@dataclass(slots=True)
-class _Candidate:
-    start: int
-    end: int
-    shape: str  # quote, according-to, statement-noun, reported
-    rank: int  # lower wins when two candidates overlap
-    score: float
-    subject: Any | None  # the token naming the source, if the sentence has one
-    line: int = -1
-    opens_line: bool = False
-
-
-@dataclass(slots=True)
-class _Ctx:
-    doc: Any
-    text: str
-    cfg: SuggestConfig
-    actors: list[Suggestion]
-    reported: list[tuple[int, int]] = field(default_factory=list)  # quotes and reported content
-    candidates: list[_Candidate] = field(default_factory=list)
-
-    def actor_at(self, char: int) -> Suggestion | None:
-        for a in self.actors:
-            if a.start <= char < a.end:
-                return a
-        return None
-
-    def last_person(self, before: int) -> Suggestion | None:
-        """The last named person before `before` that is not inside quoted or reported content."""
-        best = None
-        for a in self.actors:
-            if a.end <= before and a.attributes.get("model_label") in ("PERSON", "") and not any(
-                s <= a.start and a.end <= e for s, e in self.reported
-            ):
-                best = a if best is None or a.start > best.start else best
-        return best
-
-    def new_actor(self, start_tok: Any, end_tok: Any, rule: str) -> Suggestion | None:
-        start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
-        if name_key(self.text[start:end]) in self.cfg.never_actors:
-            return None
-        actor = Suggestion(start, end, self.cfg.actor_label, 0.75, attributes={
-            "model_label": start_tok.ent_type_ or "", "rule": rule,
-        })
-        self.actors.append(actor)
-        return actor
-
-    def resolve(self, tok: Any, depth: int = 0, inner: bool = False) -> tuple[Suggestion | None, str]:
-        """The actor that `tok` (a subject, possessor or 'according to' object) names, and how it was found."""
-        found = self.actor_at(tok.idx)
-        if found is not None:
-            return found, "named"
-        if tok.lower_ in _PRONOUNS:
-            return self.last_person(tok.idx), "pronoun"
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper():
-            left = tok
-            while left.i > 0 and self.doc[left.i - 1].pos_ == "PROPN" and self.doc[left.i - 1].dep_ in (
-                "compound", "flat"
-            ):
-                left = self.doc[left.i - 1]
-            if left.i < tok.i or tok.ent_type_ in ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART"):
-                return self.new_actor(left, tok, "speaker"), "named"
-        if tok.lower_ in self.cfg.group_nouns:
-            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.text[:1].isupper()]
-            if mods:
-                return self.new_actor(mods[0], tok, "group"), "named"
-        if inner and tok.pos_ == "NOUN" and depth == 0:  # "according to the latest ISW report"
-            for child in tok.lefts:
-                if child.dep_ in ("compound", "poss", "nmod") and (child.ent_type_ or child.pos_ == "PROPN"):
-                    return self.resolve(child, 1)
-        return None, ""
-
-    def add(self, start: int, end: int, shape: str, rank: int, score: float, subject: Any | None,
-            line: int = -1, opens_line: bool = False) -> None:
-        text = self.text
-        while start < end and (text[start].isspace() or text[start] in "\"',:-"):
-            start += 1
-        while end > start and (text[end - 1].isspace() or text[end - 1] in "\",'-:;"):
-            end -= 1
-        if end - start >= 8:
-            self.candidates.append(_Candidate(start, end, shape, rank, score, subject, line, opens_line))
-            self.reported.append((start, end))
 
 
 def _subject(verb: Any) -> Any | None:
@@ -117,7 +36,7 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
-def _speaker_after(ctx: _Ctx, tokens: list[Any]) -> Any | None:
+def _speaker_after(ctx: Ctx, tokens: list[Any]) -> Any | None:
     for tok in tokens[:12]:
         if tok.text == '"' or "\n" in tok.text:
             return None
@@ -129,7 +48,7 @@ def _speaker_after(ctx: _Ctx, tokens: list[Any]) -> Any | None:
     return None
 
 
-def _quotes(ctx: _Ctx, text: str, starts: list[int]) -> None:
+def _quotes(ctx: Ctx, text: str, starts: list[int]) -> None:
     doc = ctx.doc
     line_start = 0
     for line_no, line in enumerate(text.split("\n")):
@@ -154,11 +73,48 @@ def _quotes(ctx: _Ctx, text: str, starts: list[int]) -> None:
         line_start += len(line) + 1
 
 
-def _clause(doc: Any, head: Any) -> tuple[int, int]:
-    toks = list(head.subtree)
+def _speaker(verb: Any, reporting: frozenset[str]) -> Any | None:
+    """The subject of `verb`, or for a participle without one ("..., describing the region as ...") the subject
+    of the reporting verb it hangs from."""
+    own = _subject(verb)
+    if own is not None or verb.tag_ not in ("VBG", "VBN"):
+        return own
+    for anc in verb.ancestors:
+        subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and word_forms(anc) & reporting:
+            return subj
+    return None
+
+
+def _cut(toks: list[Any], verbs: frozenset[str]) -> list[Any]:
+    """Drop a trailing comment on the clause: ", a sentiment echoed by ...", ", describing the region as ...",
+    ", according to ..."."""
+    if not toks:
+        return toks
+    last = toks[-1].i
+    first = toks[0].i
+    for t in toks:
+        for c in t.rights:
+            if (c.dep_ not in _CUT_DEPS and c.lower_ != "according") or c.left_edge.i - 1 <= first \
+                    or c.right_edge.i < last - 1:
+                continue
+            if c.dep_ == "advcl" and (c.tag_ != "VBG" or c.lemma_.lower() not in verbs or any(
+                    g.dep_ in ("mark", "nsubj", "nsubjpass") for g in c.children)):
+                continue  # only a reporting participle: ", describing the region as ...", ", adding that ..."
+            comma = c.doc[c.left_edge.i - 1]
+            if comma.text == ",":
+                return [x for x in toks if x.i < comma.i]
+    return toks
+
+
+def _clause(doc: Any, head: Any, verbs: frozenset[str], exclude: frozenset[int] = frozenset()) -> tuple[int, int]:
+    toks = [t for t in head.subtree if t.i not in exclude]
     while toks and (toks[0].lower_ in _MARKS or toks[0].is_space):
         toks.pop(0)
-    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in (".", "!", "?"):
+    toks = _cut(toks, verbs)
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc") and toks[-1].text not in (
+        ".", "!", "?"
+    ):
         toks.pop()
     if toks and toks[-1].text in (".",):
         toks.pop()
@@ -167,65 +123,128 @@ def _clause(doc: Any, head: Any) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _reported(ctx: _Ctx) -> None:
+def _that_conjuncts(comp: Any) -> list[Any]:
+    """Further that-clauses conjoined to a reported clause: "said Ukraine will lose ... and that Putin is ..."."""
+    return [c for c in comp.rights if c.dep_ == "conj" and any(g.lower_ == "that" and g.dep_ == "mark"
+                                                               for g in c.children)]
+
+
+def _according_to(ctx: Ctx, tok: Any) -> None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if obj is None:
+        return
+    sent = tok.sent
+    a0, a1 = tok.left_edge.i, max(tok.right_edge.i, obj.right_edge.i) + 1
+    body = [t for t in sent if (t.i < a0 or t.i >= a1) and not t.is_space]
+    while body and body[0].is_punct:
+        body.pop(0)
+    while body and body[-1].is_punct:
+        body.pop()
+    if a0 <= sent.start + 2 and body:
+        body = [t for t in body if t.i >= a1]
+    elif a1 >= sent.end - 2 and body:
+        body = [t for t in body if t.i < a0]
+    while body and body[-1].is_punct:
+        body.pop()
+    while body and body[0].is_punct:
+        body.pop(0)
+    if body:
+        ctx.add(body[0].idx, body[-1].idx + len(body[-1].text), "according-to", 1, 0.8, obj)
+
+
+def _statement_noun(ctx: Ctx, tok: Any) -> None:
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i), None)
+    if clause is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+        clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.i > tok.i), None)
+    if clause is None or not any(t.lower_ == "that" for t in clause.lefts):
+        return
+    s, e = _clause(ctx.doc, clause, ctx.verbs)
+    ctx.add(s, e, "statement-noun", 1, 0.65, poss)
+
+
+def _as_phrase(ctx: Ctx, tok: Any) -> None:
+    """"hailed the result as "good news"", "framed the incursion as part of a Western plot": the claim is what
+    follows "as" (the quoted words only, when they are quoted)."""
+    prep = next((c for c in tok.rights if c.lower_ == "as" and c.dep_ == "prep"), None)
+    if prep is None or not any(c.dep_ == "dobj" for c in tok.children):
+        return
+    toks = [t for t in prep.subtree if t.i > prep.i]
+    marks = [t for t in toks if t.text in ('"', "'")]
+    if len(marks) >= 2 and marks[0].i == toks[0].i:
+        s, e = marks[0].idx + 1, marks[1].idx
+    else:
+        s, e = _clause(ctx.doc, prep, ctx.verbs)
+        s = max(s, prep.idx + len(prep.text))
+    subj = _speaker(tok, ctx.cfg.reporting_verbs)
+    if subj is not None and subj.lower_ not in _NO_SOURCE:
+        ctx.add(s, e, "as-phrase", 2, 0.6, subj, min_chars=3)
+
+
+def _reported(ctx: Ctx) -> None:
     cfg = ctx.cfg
     for tok in ctx.doc:
         lemma = tok.lemma_.lower()
         if tok.lower_ == "according":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-            if obj is None:
-                continue
-            sent = tok.sent
-            a0, a1 = tok.left_edge.i, max(tok.right_edge.i, obj.right_edge.i) + 1
-            body = [t for t in sent if (t.i < a0 or t.i >= a1) and not t.is_space]
-            while body and body[0].is_punct:
-                body.pop(0)
-            while body and body[-1].is_punct:
-                body.pop()
-            if a0 <= sent.start + 2 and body:
-                body = [t for t in body if t.i >= a1]
-            elif a1 >= sent.end - 2 and body:
-                body = [t for t in body if t.i < a0]
-            while body and body[-1].is_punct:
-                body.pop()
-            while body and body[0].is_punct:
-                body.pop(0)
-            if body:
-                ctx.add(body[0].idx, body[-1].idx + len(body[-1].text), "according-to", 1, 0.8, obj)
+            _according_to(ctx, tok)
         elif lemma in cfg.claim_nouns and tok.pos_ == "NOUN":
-            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-            if poss is None:
+            _statement_noun(ctx, tok)
+        elif tok.pos_ in ("VERB", "ADJ"):
+            forms = word_forms(tok)
+            reporting, characterising = bool(forms & cfg.reporting_verbs), bool(forms & cfg.as_verbs)
+            if not (reporting or characterising):
                 continue
-            clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i), None)
-            if clause is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
-                clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.i > tok.i), None)
-            if clause is None or not any(t.lower_ == "that" for t in clause.lefts):
-                continue
-            s, e = _clause(ctx.doc, clause)
-            ctx.add(s, e, "statement-noun", 1, 0.65, poss)
-        elif lemma in cfg.reporting_verbs and tok.pos_ in ("VERB", "ADJ"):
-            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-            if comp is None:
-                continue
-            subj = _subject(tok)
-            if subj is None or subj.lower_ in ("i", "we", "you", "it", "they", "this", "that"):
-                continue
-            s, e = _clause(ctx.doc, comp)
-            ctx.add(s, e, "reported", 2, 0.75, subj)
+            if any((c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL) or c.dep_ == "neg" for c in tok.children):
+                continue  # "Kyiv may claim ...", "did not announce that ...": not a statement anyone made
+            if characterising:
+                _as_phrase(ctx, tok)
+            if reporting:
+                _reported_clause(ctx, tok)
 
 
-def _select(ctx: _Ctx) -> list[_Candidate]:
-    """Resolve overlaps: a reported clause that contains a quotation replaces it; otherwise lower rank wins."""
+def _reported_clause(ctx: Ctx, tok: Any) -> None:
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    shape = "reported"
+    if comp is None:  # "claiming to have seized territory": a perfect infinitive reports a past fact
+        comp = next((c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBN" and {"to", "have"} <= {
+            g.lower_ for g in c.children if g.dep_ == "aux"}), None)
+        shape = "perfect-infinitive"
+    if comp is None:
+        return
+    subj = _subject(tok)
+    if subj is None or subj.lower_ in _NO_SOURCE:
+        return
+    conjuncts = _that_conjuncts(comp) if shape == "reported" else []
+    exclude = frozenset(t.i for c in conjuncts for t in c.subtree)
+    for clause, excl in ((comp, exclude), *((c, frozenset()) for c in conjuncts)):
+        s, e = _clause(ctx.doc, clause, ctx.verbs, excl)
+        if shape == "perfect-infinitive":
+            s = clause.left_edge.idx
+        ctx.add(s, e, shape, 2, 0.75 if shape == "reported" else 0.65, subj)
+
+
+def _select(ctx: Ctx) -> list[Candidate]:
+    """Resolve overlaps: a reported clause replaces a quotation that starts inside it, and the clause of a named
+    speaker replaces the "according to" frame around it ("X claimed that ..., according to Y": X makes the claim);
+    otherwise the lower rank wins."""
     cands = ctx.candidates
-    inside = {
+    dropped = {
         id(q) for q in cands if q.shape == "quote" and any(
-            r is not q and r.shape != "quote" and r.start < q.start - 1 and q.end <= r.end for r in cands
+            r is not q and r.shape != "quote" and r.start < q.start - 1 and q.start < r.end for r in cands
         )
     }
-    kept: list[_Candidate] = []
+    dropped |= {
+        id(a) for a in cands if a.shape == "according-to" and any(
+            r.shape == "reported" and a.start <= r.start and r.end <= a.end and r.subject is not None
+            and r.subject.pos_ != "PRON" for r in cands
+        )
+    }
+    kept: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (c.rank, c.start - c.end)):
-        if id(c) in inside or any(c.start < k.end and k.start < c.end for k in kept):
+        if id(c) in dropped or any(c.start < k.end and k.start < c.end for k in kept):
             continue
         kept.append(c)
     return sorted(kept, key=lambda c: c.start)
@@ -235,7 +254,7 @@ def claim_suggestions(
     doc: Any, text: str, cfg: SuggestConfig, actors: list[Suggestion], junk: list[tuple[int, int]]
 ) -> tuple[list[Suggestion], list[tuple[Suggestion, Suggestion]]]:
     """CLAIM suggestions and their (claim, source actor) links. New speaker actors are appended to `actors`."""
-    ctx = _Ctx(doc, text, cfg, actors)
+    ctx = Ctx(doc, text, cfg, actors)
     starts = [t.idx for t in doc]
     _quotes(ctx, text, starts)
     _reported(ctx)
@@ -247,7 +266,8 @@ def claim_suggestions(
             continue
         source, how = (None, "")
         if cand.subject is not None:
-            source, how = ctx.resolve(cand.subject, inner=cand.shape == "according-to")
+            source, how = ctx.resolve(cand.subject, inner=cand.shape == "according-to",
+                                      opens_paragraph=cand.shape == "quote" and cand.opens_line)
         if source is None and cand.shape == "quote" and last is not None:
             same_line = cand.line == last[1]
             if same_line or (cand.opens_line and 0 < cand.line - last[1] <= 4):

@@ -68,6 +68,16 @@ class SuggestConfig:
         # adjectives that report a stance: "X remains unconvinced that ...", "said he was unsure if ..."
         "unconvinced", "convinced", "confident", "unsure", "sure", "certain", "skeptical", "sceptical", "adamant",
     )
+    # verbs whose "as" phrase is a characterisation someone makes: "hailed the result as "good news""
+    as_verbs: frozenset[str] = _words(
+        "hail", "describe", "frame", "characterize", "characterise", "portray", "label", "brand", "dismiss",
+        "depict", "denounce", "condemn", "praise", "welcome", "cast", "present", "call",
+    )
+    # person nouns that make an unnamed individual source: "a senior defense official said"
+    source_nouns: frozenset[str] = _words(
+        "official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "commander", "officer", "source",
+        "aide", "adviser", "advisor", "minister", "lawmaker", "envoy", "negotiator",
+    )
     # nouns that carry an attributed statement: "X's calculation is that ...", "his belief that ..."
     claim_nouns: frozenset[str] = _words(
         "calculation", "belief", "view", "assessment", "estimate", "claim", "argument", "conclusion", "position",

@@ -27,24 +27,46 @@ def _is_num(tok: Any) -> bool:
 
 
 def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
-    """The token index where the span starts once a hedge just before `start` is included."""
+    """The token index where the span starts once a hedge just before `start` is included. A preposition that
+    belongs to a noun ("control over hundreds of square kilometers") is no hedge."""
     for n in (3, 2, 1):
         if start - n < 0:
             continue
         words = " ".join(t.lower_ for t in doc[start - n : start])
         if words in cfg.hedges:
+            if n == 1 and doc[start - 1].dep_ == "prep" and (doc[start - 1].head.pos_ in ("NOUN", "PROPN") or
+                                                             doc[start].lower_ in _BIG_WORDS):
+                return start  # "control over 600 ...", "over hundreds of ...": a preposition, not a hedge
             return start - n
     return start
+
+
+def _big_chain(doc: Any, j: int) -> int:
+    """Past "more" and ", or even millions," after "hundreds of thousands": where the "of" may follow."""
+    n = len(doc)
+    if j < n and doc[j].lower_ in ("more", "fewer", "less"):
+        j += 1
+    k = j + 1 if j < n and doc[j].text == "," else j
+    if k < n and doc[k].lower_ in ("or", "and"):
+        k += 1
+        while k < n and doc[k].lower_ in ("even", "perhaps", "possibly", "maybe", "more", "likely"):
+            k += 1
+        if k < n and doc[k].lower_ in _BIG_WORDS:
+            k += 1
+            j = k + 1 if k < n and doc[k].text == "," else k
+    return j
 
 
 def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestConfig) -> tuple[int, str]:
     """The token end once the unit or counted noun is included, and which rule did it."""
     anchor = doc[end - 1]
-    # "hundreds of square kilometers"
-    if anchor.lower_ in _BIG_WORDS and end < len(doc) and doc[end].lower_ == "of":
-        objs = [c for c in doc[end].children if c.dep_ == "pobj"]
-        if objs and objs[0].i > end:
-            return objs[0].i + 1, "of-noun"
+    # "hundreds of square kilometers", "hundreds of thousands more, or even millions, of soldiers"
+    if anchor.lower_ in _BIG_WORDS:
+        j = _big_chain(doc, end)
+        if j < len(doc) and doc[j].lower_ == "of":
+            objs = [c for c in doc[j].children if c.dep_ == "pobj"]
+            if objs and objs[0].i > j:
+                return objs[0].i + 1, "of-noun"
     if not unit_label:
         num = next((t for t in reversed(doc[start:end]) if _is_num(t)), anchor)
         head = num.head
@@ -66,9 +88,15 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
     return end, "unit" if unit_label else ""
 
 
+def _named_before(doc: Any, start: int, noun: Any) -> bool:
+    """The counted noun already occurs earlier ("the Chernihiv and Sumy regions ... the two regions")."""
+    return any(t.lower_ == noun.lower_ for t in doc[max(0, start - 400) : start])
+
+
 def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig) -> Suggestion | None:
-    while start < end and doc[start].lower_ in ("the", "a", "an", "of") and not doc[start].like_num:
-        start += 1
+    while start < end and not doc[start].like_num and (doc[start].lower_ in ("the", "a", "an", "of") or (
+            doc[start].dep_ == "prep" and doc[start].head.pos_ in ("NOUN", "PROPN"))):
+        start += 1  # "the", and a preposition of a noun ("control over hundreds of ...") the model took in
     if start >= end:
         return None
     span_toks = doc[start:end]
@@ -93,7 +121,7 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
     if not rule and len(nums) == 1 and nums[0].lower_ in ("one", "a", "an"):
         return None
     if (not has_hedge and start > 0 and doc[start - 1].lower_ in ("the", "these", "those")
-            and nums[0].lower_ in _SMALL_WORDS):
+            and nums[0].lower_ in _SMALL_WORDS and (not rule or _named_before(doc, start, last))):
         return None  # "the two regions": a reference to things already named, not a quantity
     score = 0.55 + (0.25 if rule else 0.0) + (0.1 if has_hedge else 0.0) + (0.05 if unit_label else 0.0)
     attrs = {"model_label": model_label, "rule": rule or "number", "hedge": has_hedge}

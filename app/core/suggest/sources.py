@@ -1,0 +1,195 @@
+"""Who makes a claim: resolving the subject of a reporting verb ("Mick Ryan said", "he said", "the official
+said", "Kyiv's forces claimed", "according to the latest ISW report") to an ACTOR suggestion, creating one for
+speakers the recogniser missed and for unnamed sources ("a senior defense official" -> `senior defense official`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.core.suggest.actors import name_key
+from app.core.suggest.base import Suggestion
+from app.core.suggest.config import SuggestConfig
+
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    shape: str  # quote, according-to, statement-noun, reported, perfect-infinitive, as-phrase
+    rank: int  # lower wins when two candidates overlap
+    score: float
+    subject: Any | None  # the token naming the source, if the sentence has one
+    line: int = -1
+    opens_line: bool = False
+
+
+@dataclass(slots=True)
+class Ctx:
+    doc: Any
+    text: str
+    cfg: SuggestConfig
+    actors: list[Suggestion]
+    reported: list[tuple[int, int]] = field(default_factory=list)  # quotes and reported content
+    candidates: list[Candidate] = field(default_factory=list)
+    persons: set[str] | None = None  # surnames of people, computed on first use
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        """Reporting verbs and characterising verbs."""
+        return self.cfg.reporting_verbs | self.cfg.as_verbs
+
+    def actor_at(self, char: int) -> Suggestion | None:
+        for a in self.actors:
+            if a.start <= char < a.end:
+                return a
+        return None
+
+    def _person_names(self) -> set[str]:
+        """Surnames of the text's people: a name is a person's when any mention of it is tagged PERSON (or was
+        made a speaker) or is described by an appositive noun ("Oleg Zhdanov, a military expert"), so that a
+        mention the model took for an organisation or a place still counts."""
+        if self.persons is None:
+            names = set()
+            for a in self.actors:
+                if a.attributes.get("rule") in ("government", "group", "unnamed"):
+                    continue
+                span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+                described = span is not None and any(
+                    c.dep_ == "appos" and c.pos_ == "NOUN" for c in span.root.children)
+                if a.attributes.get("model_label") in ("PERSON", "") or described:
+                    names.add(self._surname(a))
+            self.persons = names
+        return self.persons
+
+    def _people(self, before: int) -> list[Suggestion]:
+        """Named people before `before`, outside quoted or reported content, in text order."""
+        persons = self._person_names()
+        return sorted((
+            a for a in self.actors
+            if a.end <= before and self._surname(a) in persons
+            and a.attributes.get("rule") not in ("government", "group", "unnamed")
+            and not any(s <= a.start and a.end <= e for s, e in self.reported)
+        ), key=lambda a: a.start)
+
+    def last_person(self, before: int, opens_paragraph: bool = False) -> Suggestion | None:
+        """The person "he"/"she" refers to: normally the last named person outside quoted or reported content.
+        For a quotation paragraph ("..." he said) after a paragraph that introduces a new person next to people
+        named before, the newly introduced person is the paragraph's topic and the likelier speaker."""
+        people = self._people(before)
+        if not people:
+            return None
+        last = people[-1]
+        if not opens_paragraph:
+            return last
+        window_start = self._paragraph_start(max(0, self._paragraph_start(before) - 1))
+        first_seen: dict[str, int] = {}
+        for a in people:
+            first_seen.setdefault(self._surname(a), a.start)
+        in_window = [a for a in people if a.start >= window_start]
+        new = {self._surname(a) for a in in_window if first_seen[self._surname(a)] >= window_start}
+        if len(new) == 1 and self._surname(last) not in new:
+            return next(a for a in reversed(in_window) if self._surname(a) in new)
+        return last
+
+    def _surname(self, actor: Suggestion) -> str:
+        return name_key(self.text[actor.start : actor.end]).split(" ")[-1]
+
+    def _paragraph_start(self, char: int) -> int:
+        """Start of the line (one paragraph a line) that holds `char`; a blank line counts as the one before."""
+        text = self.text
+        start = text.rfind("\n", 0, max(0, char)) + 1
+        while start > 0:
+            stop = text.find("\n", start)
+            if text[start : stop if stop >= 0 else len(text)].strip():
+                break
+            start = text.rfind("\n", 0, start - 1) + 1
+        return start
+
+    def new_actor(self, start_tok: Any, end_tok: Any, rule: str) -> Suggestion | None:
+        start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
+        if name_key(self.text[start:end]) in self.cfg.never_actors:
+            return None
+        found = self.actor_at(start)
+        if found is not None and found.start == start and found.end == end:
+            return found
+        actor = Suggestion(start, end, self.cfg.actor_label, 0.75, attributes={
+            "model_label": start_tok.ent_type_ or "", "rule": rule,
+        })
+        self.actors.append(actor)
+        self.persons = None
+        return actor
+
+    def _unnamed(self, tok: Any) -> Suggestion | None:
+        """An unnamed source: "a senior defense official" (a person noun with a determiner), "Russian military
+        bloggers" / "Ukrainian officials" (a plural noun with a nationality in front)."""
+        cfg = self.cfg
+        lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "det")]
+        named = [c for c in lefts if c.ent_type_ in ("PERSON", "ORG") and c.pos_ == "PROPN"]
+        if named and (tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns):
+            return self.resolve(named[-1], 1)[0]  # "a Pentagon spokesman said": the Pentagon speaks
+        if tok.lower_ in cfg.group_nouns:  # "Ukrainian officials", "the Ukrainian government"
+            mods = [c for c in lefts if c.dep_ in ("amod", "compound") and c.text[:1].isupper()]
+            if mods:
+                return self.new_actor(mods[0], tok, "group")
+        if tok.tag_ in ("NNS", "NNPS"):
+            mods = [c for c in lefts if c.dep_ != "det" and c.text[:1].isupper()]
+            if mods and (tok.lower_ in cfg.group_nouns or any(m.ent_type_ == "NORP" for m in mods)):
+                return self.new_actor(mods[0], tok, "group")
+            return None
+        if tok.lower_ in cfg.source_nouns and any(c.lower_ in _DETERMINERS for c in lefts):
+            mods = [c for c in lefts if c.dep_ != "det" and c.i < tok.i and not c.is_punct]
+            first = mods[0] if mods else tok
+            return self.new_actor(first, tok, "unnamed")
+        return None
+
+    def resolve(self, tok: Any, depth: int = 0, inner: bool = False,
+                opens_paragraph: bool = False) -> tuple[Suggestion | None, str]:
+        """The actor that `tok` (a subject, possessor or 'according to' object) names, and how it was found."""
+        found = self.actor_at(tok.idx)
+        if found is not None:
+            return found, "named"
+        if tok.lower_ in PRONOUNS:
+            return self.last_person(tok.idx, opens_paragraph), "pronoun"
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            left = tok
+            while left.i > 0 and self.doc[left.i - 1].pos_ == "PROPN" and self.doc[left.i - 1].dep_ in (
+                "compound", "flat"
+            ):
+                left = self.doc[left.i - 1]
+            if left.i < tok.i or tok.ent_type_ in ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART"):
+                return self.new_actor(left, tok, "speaker"), "named"
+        if tok.pos_ in ("NOUN", "PROPN"):
+            named = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is not None and depth == 0:  # "Ukraine's former top general, Valerii Zaluzhnyi, admitted"
+                found, how = self.resolve(named, 1)
+                if found is not None:
+                    return found, how
+            unnamed = self._unnamed(tok)
+            if unnamed is not None:
+                return unnamed, "named"
+            poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
+            if poss is not None and depth == 0 and tok.tag_ == "NNS":  # "Kyiv's forces claimed": they speak
+                found, how = self.resolve(poss, 1)
+                if found is not None:
+                    return found, how
+        if inner and tok.pos_ == "NOUN" and depth == 0:  # "according to the latest ISW report"
+            for child in tok.lefts:
+                if child.dep_ in ("compound", "poss", "nmod") and (child.ent_type_ or child.pos_ == "PROPN"):
+                    return self.resolve(child, 1)
+        return None, ""
+
+    def add(self, start: int, end: int, shape: str, rank: int, score: float, subject: Any | None,
+            line: int = -1, opens_line: bool = False, min_chars: int = 8) -> None:
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in "\"',:-"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in "\",'-:;"):
+            end -= 1
+        if end - start >= min_chars:
+            self.candidates.append(Candidate(start, end, shape, rank, score, subject, line, opens_line))
+            self.reported.append((start, end))

@@ -1,0 +1,101 @@
+"""Score the suggestion engine against the offsets-only gold: dev (tests/gold/dev) and test (tests/gold).
+
+    .venv/bin/python scripts/evaluate_gold.py [--set dev|test|both] [--corpus DIR] [--model NAME] [--json]
+    .venv/bin/python scripts/evaluate_gold.py --set dev --errors      # list misses and extras (dev only!)
+
+For each set the gold is built from the corpus articles (checksums checked), the articles are imported into a
+temporary project, `suggest_project` pre-annotates them exactly as the app does, and `evaluate_store` scores the
+pending suggestions. Tune the rules on dev only; the test set is for checkpoints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.core.progress import run_to_end  # noqa: E402
+from app.core.store import Store  # noqa: E402
+from app.core.suggest.batch import suggest_project  # noqa: E402
+from app.core.suggest.engine import SuggestionEngine, load_engine  # noqa: E402
+from app.core.suggest.evaluate import evaluate_store, format_report, parse_gold  # noqa: E402
+from app.core.suggest.gold import build_gold  # noqa: E402
+from app.core.suggest.pipeline import DEFAULT_PIPELINE  # noqa: E402
+from app.core.types import NewDocument, SpanState  # noqa: E402
+
+SETS = {"dev": ROOT / "tests" / "gold" / "dev", "test": ROOT / "tests" / "gold"}
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _errors(store: Store, records: list[dict[str, Any]]) -> str:
+    """Gold spans the engine missed and suggestions that are not gold, per document (for dev tuning)."""
+    out = []
+    for rec in records:
+        text = rec["text"]
+        doc_id = store.document_id_for_text(text)
+        if doc_id is None:
+            continue
+        spans = store.spans_for(doc_id, (SpanState.PENDING,))
+        by_id = {s.id: (s.start, s.end, s.label) for s in spans}
+        pred = set(by_id.values())
+        gold = {(s["start"], s["end"], s["label"]) for s in rec["spans"]}
+        out.append(f"== {rec['meta']['gold']}")
+        for kind, keys in (("missed", gold - pred), ("extra", pred - gold)):
+            for s, e, lab in sorted(keys, key=lambda k: (k[2], k[0])):
+                out.append(f"  {kind:<6} {lab:<6} {s:>5} {text[s:e][:100]!r}")
+        gsrc = {(r["head_span"]["start"], r["head_span"]["end"]): text[r["child_span"]["start"]:r["child_span"]["end"]]
+                for r in rec["relations"]}
+        for r in store.relations_for(doc_id, (SpanState.PENDING,)):
+            h, c = by_id.get(r.head_id), by_id.get(r.child_id)
+            if h and c:
+                want = next((v for (s, e), v in gsrc.items() if s < h[1] and h[0] < e), "-")
+                out.append(f"  source {text[h[0]:h[1]][:60]!r} -> {text[c[0]:c[1]]!r} (gold: {want})")
+    return "\n".join(out)
+
+
+def evaluate_set(engine: SuggestionEngine, corpus: Path, gold_dir: Path, errors: bool = False) -> dict[str, Any]:
+    records = build_gold(corpus, gold_dir)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "gold.marginalia") as store:
+        store.add_documents([NewDocument(r["text"]) for r in records])
+        run_to_end(suggest_project(store, engine))
+        result = evaluate_store(store, parse_gold(records), (SpanState.PENDING,))
+        if errors:
+            result["errors"] = _errors(store, records)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--set", choices=["dev", "test", "both"], default="both")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help=f"article folder (default {DEFAULT_CORPUS})")
+    ap.add_argument("--model", default=DEFAULT_PIPELINE)
+    ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ap.add_argument("--errors", action="store_true", help="list missed and extra spans (use on dev only)")
+    a = ap.parse_args(argv)
+    if not a.corpus.is_dir():
+        print(f"evaluate_gold: no corpus folder {a.corpus} (give --corpus DIR)", file=sys.stderr)
+        return 2
+    engine = load_engine(a.model)
+    names = ["dev", "test"] if a.set == "both" else [a.set]
+    results = {name: evaluate_set(engine, a.corpus, SETS[name], a.errors) for name in names}
+    if a.json:
+        sys.stdout.write(orjson.dumps(results, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return 0
+    for name, result in results.items():
+        print(f"### {name} ({SETS[name].relative_to(ROOT)})")
+        print(format_report(result))
+        if "errors" in result:
+            print(result["errors"])
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
