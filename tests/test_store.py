@@ -311,3 +311,9 @@ def test_scheme_is_stored_in_the_project(tmp_path: Path) -> None:
     with Store(path) as s:
         assert s.scheme.label_names == ("ACTOR", "CLAIM", "FIGURE", "PLACE")
         assert s.scheme.label("PLACE").colour == "#123456"
+
+
+def test_sqlite_utils_view_sees_the_same_data_and_is_loaded_lazily(store: Store) -> None:
+    store.add_documents([NewDocument("one article"), NewDocument("another article")])
+    assert store.db["documents"].count == 2
+    assert {"documents", "spans", "relations", "documents_fts"} <= set(store.db.table_names())

@@ -10,11 +10,11 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-import sqlite_utils
 
 from app.core import schema
 from app.core.scheme import Scheme, default_scheme
@@ -35,6 +35,9 @@ from app.core.store_base import (  # re-exported: callers import these from app.
 from app.core.store_spans import SpanOperations
 from app.core.types import Change, Document, DocumentSummary, NewDocument, SpanState, Status
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 BUSY_TIMEOUT_MS = 10_000
 __all__ = [
     "SPAN_COLUMNS", "VISIBLE_STATES", "DuplicateSpan", "InvalidSpan", "Store", "StoreError", "content_hash",
@@ -50,7 +53,6 @@ class Store(SpanOperations):
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        self.db = sqlite_utils.Database(conn)
         self.conn = conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # WAL + NORMAL: a commit survives the app crashing or being killed (tested with SIGKILL); only a power
@@ -80,6 +82,14 @@ class Store(SpanOperations):
         if self.get_meta("scheme") is None:
             self.set_scheme(scheme or default_scheme())
         self._scheme = Scheme.from_dict(orjson.loads(self.get_meta("scheme") or "{}"), where=str(path))
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """A sqlite-utils view of the same connection, for scripts and introspection (imported on first use:
+        it costs ~0.2 s, which the window's start-up does not pay)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     # -- lifecycle -------------------------------------------------------------------------------------
 
