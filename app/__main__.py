@@ -21,4 +21,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a bundled build starts the suggestion model's child process through here
     sys.exit(main())

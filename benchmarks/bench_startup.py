@@ -18,12 +18,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 from _common import REPO
 
 TARGET_MS = 1000.0
+TIMEOUT_S = 30.0
 BARE = (
     "import sys\n"
     "from PySide6.QtCore import QTimer\n"
@@ -41,10 +43,16 @@ def time_to_line(cmd: list[str], env: dict[str, str], marker: str = "shown") -> 
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=REPO)
     assert proc.stdout is not None
+    # a build without MARGINALIA_EXIT_AFTER_SHOW would never quit: give up after TIMEOUT_S
+    watchdog = threading.Timer(TIMEOUT_S, proc.kill)
+    watchdog.start()
     line = ""
-    for line in proc.stdout:
-        if line.startswith(marker):
-            break
+    try:
+        for line in proc.stdout:
+            if line.startswith(marker):
+                break
+    finally:
+        watchdog.cancel()
     elapsed = (time.perf_counter() - start) * 1000
     proc.stdout.close()
     try:

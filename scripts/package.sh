@@ -50,5 +50,8 @@ CONTROL
 # No maintainer scripts: dpkg's triggers (hicolor-icon-theme, desktop-file-utils) refresh the caches, nothing
 # is written below /opt/marginalia at run time, and without a postrm `dpkg -r` leaves no package state behind.
 deb="$out/${name}_${version}_${arch}.deb"
-dpkg-deb -Z"${DEB_COMPRESSION:-xz}" --root-owner-group --build "$stage" "$deb" >/dev/null
+if ! dpkg-deb -Z"${DEB_COMPRESSION:-xz}" --root-owner-group --build "$stage" "$deb" >/dev/null; then
+  echo "package: dpkg-deb cannot compress with ${DEB_COMPRESSION:-xz} here; using gzip" >&2
+  dpkg-deb -Zgzip --root-owner-group --build "$stage" "$deb" >/dev/null
+fi
 echo "package: $deb ($(du -h "$deb" | cut -f1))" >&2

@@ -6,7 +6,7 @@ Every public write method is one transaction: it joins the caller's transaction 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from app.core.store_base import (
@@ -223,6 +223,26 @@ class SpanOperations:
             new = self.get_span(span_id)
             self._changed("spans", old.doc_id)
         return old, new
+
+    def set_states(self, states: Mapping[int, SpanState]) -> dict[int, SpanState]:
+        """Set the state of many spans (e.g. accept every suggestion of a document) in one transaction.
+        Returns their previous states, which passed back in undo the change."""
+        previous: dict[int, SpanState] = {}
+        if not states:
+            return previous
+        stamp = now()
+        with self.transaction() as conn:
+            doc_ids: set[int] = set()
+            for span_id, state in states.items():
+                row = conn.execute("SELECT doc_id, state FROM spans WHERE id = ?", (span_id,)).fetchone()
+                if row is None:
+                    raise StoreError(f"no span with id {span_id}")
+                previous[span_id] = SpanState(row[1])
+                doc_ids.add(row[0])
+                conn.execute("UPDATE spans SET state = ?, updated_at = ? WHERE id = ?",
+                             (str(SpanState(state)), stamp, span_id))
+            self._changed("spans", *doc_ids)
+        return previous
 
     def delete_span(self, span_id: int) -> DeletedSpan:
         """Delete a span and its relations; returns what `restore_span` needs to undo it."""

@@ -39,7 +39,10 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("edit.redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit"),
     ActionSpec("span.delete", "&Delete span / relation", ("Delete", "Backspace"), "Span",
                "Delete the selected span (a suggestion is rejected) or relation"),
-    ActionSpec("span.accept", "&Accept suggestion", ("A",), "Span"),
+    ActionSpec("span.accept", "&Accept suggestion", ("A",), "Span",
+               "Accept the selected suggestion (or the one at the text cursor); Enter in the article too"),
+    ActionSpec("span.reject", "Re&ject suggestion", ("X",), "Span",
+               "Reject the selected suggestion: it is remembered and never suggested again for this document"),
     ActionSpec("span.end_right", "Widen end by a token", ("Shift+Right",), "Span"),
     ActionSpec("span.end_left", "Narrow end by a token", ("Shift+Left",), "Span"),
     ActionSpec("span.start_left", "Widen start by a token", ("Ctrl+Shift+Left",), "Span"),
@@ -62,8 +65,23 @@ SPECS: tuple[ActionSpec, ...] = (
                "Charts: spans per label and origin, progress over time, figures per quantity"),
     ActionSpec("actors.propose", "&Propose actor aliases", (), "View",
                "Find names that stand for the same actor, to confirm or reject in the actor index"),
+    ActionSpec("suggest.document", "Suggest this &document", ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"),
+               "Suggestions", "Run the model on the open document; new suggestions appear pale and dashed"),
+    ActionSpec("suggest.accept_all", "&Accept all suggestions in this document", ("Shift+A",), "Suggestions"),
+    ActionSpec("suggest.all", "Suggest a&ll documents…", (), "Suggestions",
+               "Pre-annotate every document of the project in the background"),
+    ActionSpec("suggest.todo", "Suggest &to-do documents…", (), "Suggestions",
+               "Pre-annotate the documents still to do, in the background"),
+    ActionSpec("suggest.choose_model", "Choose &model…", (), "Suggestions",
+               "An installed spaCy package or a model folder (e.g. model-best from spacy train), per project"),
+    ActionSpec("suggest.load", "&Load the model now", (), "Suggestions",
+               "Load the model in the background now instead of at the first suggestion"),
     ActionSpec("help.shortcuts", "&Keyboard shortcuts", ("F1", "?"), "Help"),
 )
+
+# Keys the article view passes to an action while it has the focus. They are not window shortcuts, so that the
+# search box, the lists and the forms keep their own Enter.
+VIEW_KEYS: dict[str, tuple[str, ...]] = {"span.accept": ("Return", "Enter")}
 
 # Keys that the text view gives up to these actions while a span (not text) is selected.
 SPAN_EDGE_ACTIONS = ("span.end_right", "span.end_left", "span.start_left", "span.start_right")
@@ -119,9 +137,20 @@ class Keymap(QObject):
         """(group, action text, keys) for every action with a shortcut: what the overlay shows."""
         out = []
         for spec in self.specs:
-            if spec.shortcuts:
-                keys = "  or  ".join(self.native(k) for k in spec.shortcuts)
+            view_keys = tuple(f"{self.native(k)} (in the article)" for k in VIEW_KEYS.get(spec.id, ())[:1])
+            if spec.shortcuts or view_keys:
+                keys = "  or  ".join([*(self.native(k) for k in spec.shortcuts), *view_keys])
                 out.append((spec.group, spec.text.replace("&", ""), keys))
+        return out
+
+    def view_keys(self) -> dict[int, QAction]:
+        """Key combination -> action, for the keys in VIEW_KEYS (handled by the article view)."""
+        out: dict[int, QAction] = {}
+        for action_id, keys in VIEW_KEYS.items():
+            for key in keys:
+                seq = QKeySequence(key)
+                if seq.count():
+                    out[seq[0].toCombined()] = self.actions[action_id]
         return out
 
     def edge_keys(self) -> set[int]:

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from PySide6.QtGui import QUndoCommand
 
 from app.core.store import Store
-from app.core.types import DeletedSpan, NewSpan, Relation, Status
+from app.core.types import DeletedSpan, NewSpan, Relation, SpanState, Status
 
 
 class CommandContext(Protocol):
@@ -147,3 +147,24 @@ class SetStatusCommand(StoreCommand):
         self._focus()
         assert self._old is not None
         self.ctx.store.set_status(self.doc_id, self._old)
+
+
+class SetStatesCommand(StoreCommand):
+    """Accept or reject several spans at once (e.g. every suggestion of a document): one Store call each way."""
+
+    def __init__(self, ctx: CommandContext, doc_id: int, states: dict[int, SpanState], text: str,
+                 select: int | None = None) -> None:
+        super().__init__(ctx, doc_id, text)
+        self.states = states
+        self.select = select
+        self._before: dict[int, SpanState] = {}
+
+    def redo(self) -> None:
+        self._focus()
+        self._before = self.ctx.store.set_states(self.states)
+        self.ctx.select_span(self.select)
+
+    def undo(self) -> None:
+        self._focus()
+        self.ctx.store.set_states(self._before)
+        self.ctx.select_span(self.select)

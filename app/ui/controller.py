@@ -21,6 +21,7 @@ from app.ui.commands import (
     AddSpanCommand,
     DeleteRelationCommand,
     DeleteSpanCommand,
+    SetStatesCommand,
     SetStatusCommand,
     UpdateSpanCommand,
 )
@@ -253,12 +254,46 @@ class Controller(QObject):
             return
         self._push(UpdateSpanCommand(self, span.doc_id, span.id, changes, f"Relabel as {label}"))
 
-    def accept_selected(self) -> None:
+    # -- reviewing suggestions -------------------------------------------------------------------------
+
+    def target_suggestion(self) -> Span | None:
+        """The selected span if it is a suggestion; with no span selected, the innermost one at the text cursor."""
         span = self.selected()
-        if span is None or span.state != SpanState.PENDING:
-            self.message.emit("Select a suggestion (pale span) to accept it")
+        if span is not None:
+            return span if span.state == SpanState.PENDING else None
+        cursor = self.view.textCursor()
+        if self.doc is None or cursor.hasSelection():
+            return None
+        cp = self.view.omap.from_widget(cursor.position())
+        return next((s for s in self.spans_at(cp) if s.state == SpanState.PENDING), None)
+
+    def _review(self, state: SpanState, verb: str) -> None:
+        span = self.target_suggestion()
+        if span is None:
+            self.message.emit(f"Select a suggestion (pale span) to {verb.lower()} it")
             return
-        self._push(UpdateSpanCommand(self, span.doc_id, span.id, {"state": SpanState.ACCEPTED}, "Accept"))
+        after = [s for s in self.spans if s.state == SpanState.PENDING and s.id != span.id
+                 and (s.start, -s.end) > (span.start, -span.end)]
+        if self._push(UpdateSpanCommand(self, span.doc_id, span.id, {"state": state}, f"{verb} {span.label}")):
+            self.select_span(after[0].id if after else None)  # keyboard flow: A / X go on to the next one
+            if after:
+                self.view.scroll_to_cp(after[0].start)
+
+    def accept_selected(self) -> None:
+        self._review(SpanState.ACCEPTED, "Accept")
+
+    def reject_selected(self) -> None:
+        self._review(SpanState.REJECTED, "Reject")
+
+    def accept_all(self) -> None:
+        """Accept every suggestion of the open document: one undo step, one transaction."""
+        pending = [s.id for s in self.spans if s.state == SpanState.PENDING]
+        if self.doc is None or not pending:
+            self.message.emit("No suggestions in this document")
+            return
+        if self._push(SetStatesCommand(self, self.doc.id, dict.fromkeys(pending, SpanState.ACCEPTED),
+                                       f"Accept {len(pending)} suggestions", self.selected_span)):
+            self.message.emit(f"Accepted {len(pending)} suggestions")
 
     def move_edge(self, edge: str, step: int) -> None:
         span = self.selected()
@@ -280,6 +315,8 @@ class Controller(QObject):
             changes["attributes"] = figure_attributes(span.label, text, start, end, span.attributes)
         if span.origin in (Origin.MODEL, Origin.PATTERN):
             changes["origin"] = Origin.MODEL_EDITED
+        if span.state == SpanState.PENDING:  # correcting a suggestion's edges accepts it
+            changes["state"] = SpanState.ACCEPTED
         self._push(UpdateSpanCommand(self, span.doc_id, span.id, changes, f"Resize {span.label}"))
 
     def delete_selected(self) -> None:

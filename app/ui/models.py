@@ -229,8 +229,8 @@ class SpanTableModel(_ColumnsModel):
             if col == 1:
                 snippet = " ".join(self._text[s.start : s.end].split())
                 return snippet if len(snippet) <= 90 else snippet[:89] + "…"
-            if col == 2:
-                return str(s.origin)
+            if col == 2:  # a model's spans show its score: "model 0.85"
+                return str(s.origin) + (f" {s.score:.2f}" if s.score is not None else "")
         elif role == Qt.ItemDataRole.DecorationRole and col == 0:
             return QColor(self._scheme.label(s.label).colour) if self._scheme else None
         elif role == Qt.ItemDataRole.ToolTipRole:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QKeyEvent,
     QMouseEvent,
@@ -70,6 +71,7 @@ class AnnotatedTextView(QPlainTextEdit):
         self._press: QPoint | None = None
         self.selection_exact = False
         self.priority_keys: set[int] = set()
+        self.key_actions: dict[int, QAction] = {}  # keys this view hands to actions while it has the focus
         self.priority_active: Callable[[], bool] = lambda: False
 
     # -- content ---------------------------------------------------------------------------------------
@@ -250,6 +252,13 @@ class AnnotatedTextView(QPlainTextEdit):
         self._press = None
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
+        combo = e.keyCombination().toCombined() & ~Qt.KeyboardModifier.KeypadModifier.value
+        action = self.key_actions.get(combo)
+        if action is not None:  # e.g. Enter accepts the suggestion (actions.VIEW_KEYS)
+            if action.isEnabled():
+                action.trigger()
+            e.accept()
+            return
         super().keyPressEvent(e)
         if e.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self.selection_exact = bool(e.modifiers() & Qt.KeyboardModifier.AltModifier)

@@ -19,6 +19,8 @@ from app.ui.actions import Keymap
 from app.ui.dialogs import ShortcutOverlay, ask_annotator
 from app.ui.help import HelpActions
 from app.ui.insights import Insights
+from app.ui.model_status import ModelStatusLabel
+from app.ui.suggestions import Suggestions
 from app.ui.welcome import WelcomePage
 from app.ui.workbench import Workbench
 
@@ -43,6 +45,10 @@ class MainWindow(QMainWindow):
         self.annotator_label.setObjectName("muted")
         self.statusBar().addPermanentWidget(self.annotator_label)
         self.statusBar().addPermanentWidget(self.progress_label)
+        self.suggestions = Suggestions(self)  # the model's state, suggesting, batch pre-annotation
+        self.suggestions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.model_status = ModelStatusLabel(self.suggestions)
+        self.statusBar().addPermanentWidget(self.model_status)
         self.help_actions = HelpActions(self)  # guidelines, demo, about: added to the Help menu
         self.help_actions.demo.triggered.connect(self.open_demo)
         self._build_actions(default_scheme())
@@ -99,6 +105,12 @@ class MainWindow(QMainWindow):
             "file.export_ledger": lambda: self.insights.export_ledger(),
             "figure.edit": lambda: self.insights.edit_figure(),
             "actors.propose": lambda: self.insights.propose_aliases(),
+            "span.reject": on("reject_selected"), "suggest.accept_all": on("accept_all"),
+            "suggest.document": lambda: self.suggestions.suggest_document(),
+            "suggest.all": lambda: self.suggestions.suggest_project(only_todo=False),
+            "suggest.todo": lambda: self.suggestions.suggest_project(only_todo=True),
+            "suggest.choose_model": lambda: self.suggestions.choose_model(),
+            "suggest.load": lambda: self.suggestions.load(),
         }
         for label in scheme.labels:
             handlers[f"label:{label.name}"] = on("tag", label.name)
@@ -125,7 +137,8 @@ class MainWindow(QMainWindow):
         for spec in self.keymap.specs:
             groups.setdefault(spec.group, []).append(spec.id)
         for title, group in (("&Edit", "Edit"), ("&Label", "Label"), ("&Label", "Relation"), ("&Span", "Span"),
-                             ("&Document", "Document"), ("&View", "View"), ("&Help", "Help")):
+                             ("&Document", "Document"), ("S&uggestions", "Suggestions"), ("&View", "View"),
+                             ("&Help", "Help")):
             existing = next((m.menu() for m in bar.actions() if m.text() == title), None)
             target = existing or bar.addMenu(title)
             if existing:
@@ -182,6 +195,7 @@ class MainWindow(QMainWindow):
         wb = Workbench(store, self.keymap.actions)
         self.workbench = wb
         wb.view.priority_keys = self.keymap.edge_keys()
+        wb.view.key_actions = self.keymap.view_keys()
         wb.controller.annotator = lambda: self._annotator()
         wb.controller.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         wb.controller.progressChanged.connect(self._show_progress)
@@ -189,6 +203,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(wb)
         self.stack.setCurrentWidget(wb)
         self.insights.attach(wb)
+        self.suggestions.attach(wb)
         s = settings.settings()
         for key, splitter in ((settings.K_SPLIT_MAIN, wb), (settings.K_SPLIT_SIDE, wb.side)):
             state = s.value(key)
@@ -223,6 +238,7 @@ class MainWindow(QMainWindow):
         if self.workbench is not None:
             self._save_layout()
             self.insights.detach()
+            self.suggestions.detach()
             self.workbench.close()
             self.stack.removeWidget(self.workbench)
             self.workbench.deleteLater()

@@ -3,15 +3,29 @@ suggestions stored as pending spans. One transaction per batch of documents; can
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from app.core.progress import Job, Progress
 from app.core.store import Store
-from app.core.suggest.engine import SuggestionEngine
-from app.core.suggest.normalize import normalise
+from app.core.suggest.base import DocSuggestions
 from app.core.types import Document, Status
 
 DEFAULT_BATCH_DOCS = 64
+
+
+class Suggester(Protocol):
+    """What batch suggestion needs of an engine: a `SuggestionEngine`, or a proxy to one in another process
+    (app/core/model_host.py, which the window uses so that the model never holds the GUI's GIL)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def version(self) -> str: ...
+
+    def suggest_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[DocSuggestions]: ...
 
 
 @dataclass(slots=True)
@@ -32,10 +46,9 @@ class SuggestReport:
         )
 
 
-def _store_batch(store: Store, engine: SuggestionEngine, docs: list[Document], report: SuggestReport,
+def _store_batch(store: Store, engine: Suggester, docs: list[Document], report: SuggestReport,
                  batch_size: int) -> None:
-    analysed = engine.nlp.pipe((normalise(d.text) for d in docs), batch_size=batch_size)
-    results = [engine.analyse(d.text, sdoc) for d, sdoc in zip(docs, analysed, strict=True)]
+    results = list(engine.suggest_many([d.text for d in docs], batch_size=batch_size))
     with store.transaction():
         for doc, result in zip(docs, results, strict=True):
             new_spans = [s.to_new_span(engine.name, engine.version) for s in result.spans]
@@ -48,7 +61,7 @@ def _store_batch(store: Store, engine: SuggestionEngine, docs: list[Document], r
 
 
 def suggest_project(
-    store: Store, engine: SuggestionEngine, only_todo: bool = False, batch_docs: int = DEFAULT_BATCH_DOCS
+    store: Store, engine: Suggester, only_todo: bool = False, batch_docs: int = DEFAULT_BATCH_DOCS
 ) -> Job[SuggestReport]:
     """Suggest spans for the project's documents. Yields Progress after each committed batch; closing the
     generator stops after the last committed batch (nothing half-written). Rejected spans never come back."""
@@ -67,4 +80,16 @@ def suggest_project(
     if batch:
         _store_batch(store, engine, batch, report, batch_docs)
         yield Progress(report.documents, total, "Suggesting")
+    return report
+
+
+def suggest_documents(
+    store: Store, engine: Suggester, doc_ids: Sequence[int], batch_docs: int = DEFAULT_BATCH_DOCS
+) -> Job[SuggestReport]:
+    """`suggest_project` for the given documents only (e.g. the one open in the window)."""
+    report = SuggestReport(model=engine.name, model_version=engine.version)
+    yield Progress(0, len(doc_ids), "Suggesting")
+    for i in range(0, len(doc_ids), batch_docs):
+        _store_batch(store, engine, [store.get_document(d) for d in doc_ids[i : i + batch_docs]], report, batch_docs)
+        yield Progress(report.documents, len(doc_ids), "Suggesting")
     return report

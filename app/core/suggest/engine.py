@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.progress import Job, Progress
-from app.core.suggest.actors import actor_suggestions
+from app.core.suggest.actors import actor_suggestions, modifies_noun
 from app.core.suggest.base import DocSuggestions, Suggestion, in_ranges
 from app.core.suggest.claims import claim_suggestions
 from app.core.suggest.config import (
@@ -85,9 +85,14 @@ class SuggestionEngine:
                 continue
             if label == self.config.actor_label:
                 span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and len(span) > 1 and span[0].lower_ == "the":
+                    span = span[1:]  # "The Economist": the name without "the", as the guidelines want
+                    start = span.start_char
                 root = span.root if span is not None else None
                 if root is not None and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS_FOR_PATTERNS:
                     continue
+                if span is not None and modifies_noun(span, self.config):
+                    continue  # "NATO partners": the name only modifies a noun
             out.append(Suggestion(start, end, label, 0.9, Origin.PATTERN, {"rule": "pattern"}))
         return out
 
