@@ -27,7 +27,7 @@ from app.core.suggest.engine import load_engine
 from app.core.suggest.pipeline import DEFAULT_PIPELINE, load_pipeline
 from app.core.types import NewDocument
 
-SYNTH = Path("/work/shared/tools/synth_corpus.py")
+SYNTH = Path(__file__).resolve().parents[2] / "shared" / "tools" / "synth_corpus.py"
 
 
 def main() -> int:

