@@ -176,19 +176,20 @@ def _steps(r: Runner, tmp: Path, load_engine: Callable[[], Any] | None) -> None:
     with Store(first) as store:
         n_docs = store.count_documents()
         check(n_docs == len(demo_files()), f"{n_docs} documents imported, expected {len(demo_files())}")
-        with r.stage("load the spaCy pipeline"):
-            if load_engine is None:
-                from app.core.suggest import load_engine as load_default
+        with r.stage("load the spaCy pipeline in its own process, as the window does"):
+            from app.core.model_host import close_engine, engine_job
+            from app.core.suggest.pipeline import DEFAULT_PIPELINE
 
-                engine = load_default()
-            else:
-                engine = load_engine()
-        with r.stage("suggest"):
-            from app.core.suggest import suggest_project
+            engine = run_to_end(engine_job(DEFAULT_PIPELINE)) if load_engine is None else load_engine()
+        try:
+            with r.stage("suggest"):
+                from app.core.suggest import suggest_project
 
-            report = run_to_end(suggest_project(store, engine))
-            check(report.documents == n_docs, f"suggested for {report.documents} of {n_docs} documents")
-            check(report.spans_added > 0, "the model suggested nothing for the demo articles")
+                report = run_to_end(suggest_project(store, engine))
+                check(report.documents == n_docs, f"suggested for {report.documents} of {n_docs} documents")
+                check(report.spans_added > 0, "the model suggested nothing for the demo articles")
+        finally:
+            close_engine(engine)
         with r.stage("tag (accept, manual span, relation)"):
             doc_id = store.next_document(None)
             check(doc_id is not None, "no to-do document to tag")
