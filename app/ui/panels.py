@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QListWidget,
-    QPushButton,
     QSplitter,
     QToolButton,
     QTreeView,
@@ -208,45 +206,3 @@ class SidePanel(QSplitter):
         index = self.spans.index(row, 0)
         self.span_view.setCurrentIndex(index)
         self.span_view.scrollTo(index)
-
-
-class WelcomePage(QWidget):
-    """Shown when no project is open: New project / Open project / recent projects."""
-
-    openRecent = Signal(str)
-
-    def __init__(self, new_action: QAction, open_action: QAction, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("welcome")
-        title = QLabel("Marginalia")
-        title.setObjectName("welcomeTitle")
-        subtitle = QLabel("Tag actors, claims and figures in news articles.")
-        subtitle.setObjectName("muted")
-        new_button = QPushButton(new_action.text().replace("&", ""))
-        new_button.clicked.connect(new_action.trigger)
-        open_button = QPushButton(open_action.text().replace("&", ""))
-        open_button.clicked.connect(open_action.trigger)
-        self.recent = QListWidget()
-        self.recent.setObjectName("recentList")
-        self.recent.itemActivated.connect(lambda item: self.openRecent.emit(item.text()))
-        self.recent.itemDoubleClicked.connect(lambda item: self.openRecent.emit(item.text()))
-        buttons = QHBoxLayout()
-        buttons.addWidget(new_button)
-        buttons.addWidget(open_button)
-        buttons.addStretch(1)
-        column = QVBoxLayout()
-        column.addWidget(title)
-        column.addWidget(subtitle)
-        column.addSpacing(16)
-        column.addLayout(buttons)
-        column.addSpacing(16)
-        column.addWidget(_heading("Recent projects"))
-        column.addWidget(self.recent, 1)
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        outer.addLayout(column, 3)
-        outer.addStretch(1)
-
-    def set_recent(self, paths: list[str]) -> None:
-        self.recent.clear()
-        self.recent.addItems(paths)

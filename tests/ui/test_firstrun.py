@@ -53,7 +53,12 @@ def _menu(window, title: str):  # type: ignore[no-untyped-def]
 def test_welcome_page_offers_new_open_and_demo(fresh_window) -> None:  # type: ignore[no-untyped-def]
     assert fresh_window.stack.currentWidget() is fresh_window.welcome
     texts = [b.text() for b in fresh_window.welcome.findChildren(QPushButton)]
-    assert texts == ["New project…", "Open project…", "Open the demo project"]
+    assert texts == ["Open the demo project", "New project…", "Open project…"]  # the demo first: a safe start
+    assert fresh_window.welcome.demo_button.isDefault()
+    # a first run has no recent projects: a one-line note instead of an empty list
+    assert fresh_window.welcome.recent.isHidden() and not fresh_window.welcome.no_recent.isHidden()
+    fresh_window.welcome.set_recent(["/tmp/a.marginalia"])
+    assert not fresh_window.welcome.recent.isHidden() and fresh_window.welcome.no_recent.isHidden()
 
 
 def test_demo_button_imports_the_articles_into_the_user_data_folder(qtbot, fresh_window, data_dir) -> None:  # type: ignore[no-untyped-def]
