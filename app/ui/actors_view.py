@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,6 +32,7 @@ from app.core.progress import Job, Progress
 from app.core.store import Store, StoreError
 from app.ui.insight_commands import RenameActorCommand
 from app.ui.insight_models import KEY_ROLE, ActorTableModel, ProposalTableModel
+from app.ui.lazy_refresh import RefreshWhenShown
 from app.ui.worker import JobWorker
 
 REFRESH_KINDS = frozenset({"actors", "spans", "relations", "documents"})
@@ -55,7 +56,7 @@ def _tree(name: str, model: Any, multi: bool = False) -> QTreeView:
     return view
 
 
-class ActorsView(QWidget):
+class ActorsView(RefreshWhenShown, QWidget):
     message = Signal(str)
 
     def __init__(self, store: Store, undo_stack: QUndoStack, notify: Callable[[str], None],
@@ -120,9 +121,7 @@ class ActorsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)
-        self._dirty = True
-        self._timer = QTimer(self, singleShot=True, interval=150)
-        self._timer.timeout.connect(self.refresh)
+        self.init_refresh(REFRESH_KINDS, delay_ms=150)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.propose_button.clicked.connect(self.run_propose)
         self.rename_button.clicked.connect(self.rename_current)
@@ -134,17 +133,6 @@ class ActorsView(QWidget):
         self.actor_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_detail())
 
     # -- refreshing ------------------------------------------------------------------------------------
-
-    def on_store_changed(self, kind: str, _doc_ids: frozenset[int]) -> None:
-        if kind in REFRESH_KINDS:
-            self._dirty = True
-            if self.isVisible():
-                self._timer.start()
-
-    def showEvent(self, e: QShowEvent) -> None:
-        super().showEvent(e)
-        if self._dirty:
-            self.refresh()
 
     def refresh(self) -> None:
         self._dirty = False

@@ -22,8 +22,8 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPalette, QPen, QShowEvent
+from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QScrollArea, QToolTip, QWidget
 
 from app.core import chart_data
@@ -32,6 +32,7 @@ from app.core.store import Store
 from app.core.types import Status
 from app.ui import theme
 from app.ui.insight_models import CONFLICT_COLOUR, compact
+from app.ui.lazy_refresh import RefreshWhenShown
 from app.ui.models import STATUS_COLOUR
 
 ORIGIN_COLOURS = {"manual": "#4e79a7", "accepted suggestion": "#76b7b2", "edited": "#edc948",
@@ -252,7 +253,7 @@ def _hover(series: QScatterSeries, tips: dict[int, list[str]], point: QPointF, s
         QToolTip.showText(QCursor.pos(), texts[best])
 
 
-class StatisticsView(QScrollArea):
+class StatisticsView(RefreshWhenShown, QScrollArea):
     """The three charts in a grid (scrolling when the strip chart needs more height than the dock has);
     rebuilt after store changes while visible."""
 
@@ -281,9 +282,7 @@ class StatisticsView(QScrollArea):
         grid.setRowStretch(0, 0)
         grid.setRowStretch(1, 1)
         self.tips: dict[int, list[str]] = {}
-        self._dirty = True
-        self._timer = QTimer(self, singleShot=True, interval=300)
-        self._timer.timeout.connect(self.refresh)
+        self.init_refresh(REFRESH_KINDS, delay_ms=300)
 
     @property
     def spans_chart(self) -> QChart:
@@ -296,17 +295,6 @@ class StatisticsView(QScrollArea):
     @property
     def strip_chart(self) -> QChart:
         return self.strip_view.chart()
-
-    def on_store_changed(self, kind: str, _doc_ids: frozenset[int]) -> None:
-        if kind in REFRESH_KINDS:
-            self._dirty = True
-            if self.isVisible():
-                self._timer.start()
-
-    def showEvent(self, e: QShowEvent) -> None:
-        super().showEvent(e)
-        if self._dirty:
-            self.refresh()
 
     def refresh(self) -> None:
         self._dirty = False

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,13 +27,14 @@ from PySide6.QtWidgets import (
 from app.core.ledger import DEFAULT_TOLERANCE, build_ledger, write_ledger_csv
 from app.core.store import Store
 from app.ui.insight_models import DOC_ROLE, KEY_ROLE, LedgerModel
+from app.ui.lazy_refresh import RefreshWhenShown
 from app.ui.models import ID_ROLE
 
 REFRESH_KINDS = frozenset({"spans", "figures", "relations", "actors", "documents", "scheme"})
 _WIDTHS = (300, 160, 130, 180, 220, 120, 90)
 
 
-class LedgerView(QWidget):
+class LedgerView(RefreshWhenShown, QWidget):
     figureActivated = Signal(int, int)  # doc id, span id
     message = Signal(str)
 
@@ -83,9 +83,7 @@ class LedgerView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        self._dirty = True
-        self._timer = QTimer(self, singleShot=True, interval=150)
-        self._timer.timeout.connect(self.refresh)
+        self.init_refresh(REFRESH_KINDS, delay_ms=150)
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(self._apply_filter)
         self.search.textChanged.connect(lambda _t: self._filter_timer.start())
@@ -97,17 +95,6 @@ class LedgerView(QWidget):
         self.view.activated.connect(self._activated)
 
     # -- refreshing ------------------------------------------------------------------------------------
-
-    def on_store_changed(self, kind: str, _doc_ids: frozenset[int]) -> None:
-        if kind in REFRESH_KINDS:
-            self._dirty = True
-            if self.isVisible():
-                self._timer.start()
-
-    def showEvent(self, e: QShowEvent) -> None:
-        super().showEvent(e)
-        if self._dirty:
-            self.refresh()
 
     def refresh(self) -> None:
         """Rebuild the ledger from the store, keeping expanded groups and the current figure."""
