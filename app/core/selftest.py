@@ -176,7 +176,7 @@ def _steps(r: Runner, tmp: Path, load_engine: Callable[[], Any] | None) -> None:
     with Store(first) as store:
         n_docs = store.count_documents()
         check(n_docs == len(demo_files()), f"{n_docs} documents imported, expected {len(demo_files())}")
-        with r.stage("load the spaCy pipeline in its own process, as the window does"):
+        with r.stage("load the spaCy pipeline (in its own process, as the window does)"):
             from app.core.model_host import close_engine, engine_job
             from app.core.suggest.pipeline import DEFAULT_PIPELINE
 
