@@ -19,4 +19,11 @@ def _version() -> str:
             return "0+unknown"
 
 
-__version__ = _version()
+def __getattr__(name: str) -> str:
+    """`__version__`, looked up on first use: reading package metadata costs ~25 ms that every start-up (the
+    window, each command, the model process) would otherwise pay for importing `app`."""
+    if name == "__version__":
+        value: str = _version()
+        globals()["__version__"] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,11 +9,17 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import orjson
 
 from app.core.paths import default_project_path
-from app.core.progress import Progress, run_to_end
+from app.core.progress import Job, Progress, run_to_end
+
+if TYPE_CHECKING:
+    from app.core.store import Store
+
+T = TypeVar("T")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 
@@ -29,7 +35,15 @@ def _progress_printer(enabled: bool) -> Callable[[Progress], None] | None:
     return show
 
 
-def _open_store(args: argparse.Namespace):
+def run_job(job: Job[T], progress: bool) -> T:
+    """Run `job` to its end, showing its progress on one stderr line if `progress`."""
+    result = run_to_end(job, _progress_printer(progress))
+    if progress:
+        print(file=sys.stderr)  # end the progress line
+    return result
+
+
+def _open_store(args: argparse.Namespace) -> Store:
     from app.core.store import Store
 
     return Store(args.db)
@@ -43,9 +57,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"import: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
     with _open_store(args) as store:
-        report = run_to_end(import_paths(store, args.paths, args.format), _progress_printer(args.progress))
-    if args.progress:
-        print(file=sys.stderr)
+        report = run_job(import_paths(store, args.paths, args.format), args.progress)
     print(report.summary(), file=sys.stderr)
     return EXIT_REJECTED if report.rejected else EXIT_OK
 
@@ -56,15 +68,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     statuses = [Status(s) for s in args.status] if args.status else None
     with _open_store(args) as store:
-        report = run_to_end(
+        report = run_job(
             export(
                 store, args.format, Path(args.out), include_suggestions=args.include_suggestions,
                 statuses=statuses, seed=args.seed, dev_fraction=args.dev_fraction,
             ),
-            _progress_printer(args.progress),
+            args.progress,
         )
-    if args.progress:
-        print(file=sys.stderr)
     print(report.summary(), file=sys.stderr)
     return EXIT_OK
 
@@ -100,6 +110,8 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from app.core.types import Status
+
     parser = argparse.ArgumentParser(prog="python -m app", description="Marginalia command line.")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -116,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", help="output file (a folder for --format spacy)")
     p.add_argument("--include-suggestions", action="store_true", help="also export pending suggestions")
     p.add_argument(
-        "--status", action="append", choices=["todo", "in_progress", "done", "skipped"],
+        "--status", action="append", choices=[str(s) for s in Status],
         help="only documents with this status (repeatable; default: all)",
     )
     p.add_argument("--seed", type=int, default=0, help="seed of the train/dev split (spacy)")

@@ -14,7 +14,8 @@ from pathlib import Path
 import orjson
 
 from app import cli
-from app.core.progress import run_to_end
+
+STATES = ("all", "pending", "accepted")  # --spans choices: keys of app.core.suggest.evaluate.STATE_CHOICES
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
@@ -29,9 +30,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         return cli.EXIT_FAILED
     with Store(args.db) as store:
         job = suggest_project(store, engine, only_todo=args.only == "todo", batch_docs=args.batch_size)
-        report = run_to_end(job, cli._progress_printer(args.progress))
-    if args.progress:
-        print(file=sys.stderr)
+        report = cli.run_job(job, args.progress)
     print(report.summary(), file=sys.stderr)
     return cli.EXIT_OK
 
@@ -84,6 +83,5 @@ def register(sub: argparse._SubParsersAction, add_db: Callable[[argparse.Argumen
     p.set_defaults(func=cmd_evaluate)
 
 
-STATES = ("all", "pending", "accepted")
 cli.EXTRA_COMMANDS.append(register)
 cli.COMMANDS.update({"suggest", "evaluate"})

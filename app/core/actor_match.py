@@ -94,9 +94,6 @@ class AliasTable:
     def load(cls, path: Path | None = None) -> AliasTable:
         return _load_table(str(path or DEFAULT_ALIAS_TABLE))
 
-    def name_for(self, text: str) -> str | None:
-        return self.canonical.get(alias_key(text))
-
 
 @lru_cache(maxsize=4)
 def _load_table(path: str) -> AliasTable:

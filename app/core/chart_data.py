@@ -49,8 +49,8 @@ def progress_over_time(store: Store) -> list[dict[str, Any]]:
     """Per day with a change: documents marked done that day, documents taken out of done, and the number
     of documents done at the end of the day (cumulative). Days are UTC dates (YYYY-MM-DD)."""
     days: dict[str, list[int]] = {}
-    for _, old, new, at in store.conn.execute(
-        "SELECT doc_id, old_status, new_status, changed_at FROM status_history "
+    for old, new, at in store.conn.execute(
+        "SELECT old_status, new_status, changed_at FROM status_history "
         "WHERE (new_status = 'done') <> (coalesce(old_status, '') = 'done') ORDER BY changed_at, id"
     ):
         day = days.setdefault(at[:10], [0, 0])

@@ -31,7 +31,6 @@ def create_demo_project(path: Path | None = None) -> Path:
     from app.core.store import Store
 
     target = Path(path) if path is not None else demo_project_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
     files = demo_files()
     if not files:
         raise FileNotFoundError(f"no demo articles in {demo_dir()}")

@@ -19,10 +19,12 @@ from app.core.exporters import (
     Item,
     batches,
     count_documents,
+    export_progress,
     iter_items,
+    tally,
     tokenizer,
 )
-from app.core.progress import Job, Progress
+from app.core.progress import Job
 from app.core.store import Store
 from app.core.types import SpanState, Status
 
@@ -157,7 +159,7 @@ def spacy_job(
     """Write the spaCy training folder `out`; files appear there only when the whole export succeeded."""
     report = ExportReport("spacy")
     total = count_documents(store, statuses)
-    yield Progress(0, total, f"Exported 0 of {total} documents")
+    yield export_progress(0, total)
     dev = dev_positions(total, dev_fraction, seed)
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
@@ -173,10 +175,8 @@ def spacy_job(
                 longest = max(longest, span_tokens)
                 has_ents = has_ents or bool(doc.ents)
                 writers["dev" if report.documents in dev else "train"].add(doc)
-                report.documents += 1
-                report.spans += len(item.spans)
-                report.relations += len(item.relations)
-            yield Progress(report.documents, total, f"Exported {report.documents} of {total} documents")
+                tally(report, item)
+            yield export_progress(report.documents, total)
         for writer in writers.values():
             writer.finish()
         write_config(staging / "config.cfg", has_ents, longest)

@@ -12,7 +12,7 @@ import hashlib
 import os
 import secrets
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -147,8 +147,9 @@ def span_extras(store: Store, docs: list[Document], spans: dict[int, list[Span]]
     return export_extras(store, [s for doc_spans in spans.values() for s in doc_spans], {d.id: d.text for d in docs})
 
 
-def batches(items: Iterator[Item], size: int | None = None) -> Iterator[list[Item]]:
-    while chunk := list(islice(items, size or BATCH)):
+def batches(items: Iterator[Item]) -> Iterator[list[Item]]:
+    """`items` in lists of BATCH (one progress step each)."""
+    while chunk := list(islice(items, BATCH)):
         yield chunk
 
 
@@ -202,8 +203,37 @@ def _doc_meta(doc: Document) -> dict[str, Any]:
     return {**doc.meta, **fixed}
 
 
-def _progress(done: int, total: int) -> Progress:
+def export_progress(done: int, total: int) -> Progress:
     return Progress(done, total, f"Exported {done} of {total} documents")
+
+
+def tally(report: ExportReport, item: Item) -> None:
+    """Count one exported document with its spans and relations."""
+    report.documents += 1
+    report.spans += len(item.spans)
+    report.relations += len(item.relations)
+
+
+def _jsonl_job(
+    fmt: str,
+    lines: Callable[[list[Item]], Iterable[dict[str, Any]]],
+    store: Store,
+    out: Path,
+    statuses: list[Status] | None,
+    states: tuple[SpanState, ...],
+) -> Job[ExportReport]:
+    """Write `lines(chunk)` for each batch of items to `out`, one JSON object a line."""
+    report = ExportReport(fmt)
+    total = count_documents(store, statuses)
+    yield export_progress(0, total)
+    with atomic_open(out) as fh:
+        for chunk in batches(iter_items(store, statuses, states)):
+            fh.write(b"".join(orjson.dumps(line) + b"\n" for line in lines(chunk)))
+            for item in chunk:
+                tally(report, item)
+            yield export_progress(report.documents, total)
+    report.paths.append(out)
+    return report
 
 
 # -- Prodigy -----------------------------------------------------------------------------------------------
@@ -266,30 +296,16 @@ def _short_span(row: dict[str, Any]) -> dict[str, Any]:
     return {k: row[k] for k in ("start", "end", "token_start", "token_end", "label")}
 
 
+def _prodigy_tasks(chunk: list[Item]) -> Iterator[dict[str, Any]]:
+    tokenized = tokenizer().pipe((item.doc.text for item in chunk), batch_size=BATCH)
+    for item, tokens in zip(chunk, tokenized, strict=True):
+        yield prodigy_task(item, tokens)
+
+
 def _prodigy_job(
     store: Store, out: Path, statuses: list[Status] | None, states: tuple[SpanState, ...]
 ) -> Job[ExportReport]:
-    report = ExportReport("prodigy")
-    total = count_documents(store, statuses)
-    yield _progress(0, total)
-    tok = tokenizer()
-    with atomic_open(out) as fh:
-        for chunk in batches(iter_items(store, statuses, states)):
-            texts = (item.doc.text for item in chunk)
-            tokenized = tok.pipe(texts, batch_size=BATCH)
-            fh.write(b"".join(orjson.dumps(prodigy_task(item, tokens)) + b"\n"
-                              for item, tokens in zip(chunk, tokenized, strict=True)))
-            for item in chunk:
-                _count(report, item)
-            yield _progress(report.documents, total)
-    report.paths.append(out)
-    return report
-
-
-def _count(report: ExportReport, item: Item) -> None:
-    report.documents += 1
-    report.spans += len(item.spans)
-    report.relations += len(item.relations)
+    return _jsonl_job("prodigy", _prodigy_tasks, store, out, statuses, states)
 
 
 # -- doccano -----------------------------------------------------------------------------------------------
@@ -320,17 +336,7 @@ def doccano_record(item: Item) -> dict[str, Any]:
 def _doccano_job(
     store: Store, out: Path, statuses: list[Status] | None, states: tuple[SpanState, ...]
 ) -> Job[ExportReport]:
-    report = ExportReport("doccano")
-    total = count_documents(store, statuses)
-    yield _progress(0, total)
-    with atomic_open(out) as fh:
-        for chunk in batches(iter_items(store, statuses, states)):
-            fh.write(b"".join(orjson.dumps(doccano_record(item)) + b"\n" for item in chunk))
-            for item in chunk:
-                _count(report, item)
-            yield _progress(report.documents, total)
-    report.paths.append(out)
-    return report
+    return _jsonl_job("doccano", lambda chunk: map(doccano_record, chunk), store, out, statuses, states)
 
 
 # -- CSV ---------------------------------------------------------------------------------------------------
@@ -361,14 +367,14 @@ def _csv_job(
 ) -> Job[ExportReport]:
     report = ExportReport("csv")
     total = count_documents(store, statuses)
-    yield _progress(0, total)
+    yield export_progress(0, total)
     with atomic_open(out, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(CSV_COLUMNS)
         for chunk in batches(iter_items(store, statuses, states)):
             for item in chunk:
                 writer.writerows(csv_rows(item))
-                _count(report, item)
-            yield _progress(report.documents, total)
+                tally(report, item)
+            yield export_progress(report.documents, total)
     report.paths.append(out)
     return report

@@ -43,12 +43,9 @@ _HEDGES: dict[str, tuple[str, ...]] = {
     ),
 }
 _HEDGE_LIST = sorted(((h, q) for q, hs in _HEDGES.items() for h in hs), key=lambda hq: -len(hq[0]))
-_HEDGE_RE = re.compile(
-    r"^(?:" + "|".join(re.escape(h) for h, _ in _HEDGE_LIST) + r")(?=\s|$|\d|\$)", re.IGNORECASE
-)
-_HEDGE_END_RE = re.compile(
-    r"(?:^|\s)(" + "|".join(re.escape(h) for h, _ in _HEDGE_LIST) + r")\s*$", re.IGNORECASE
-)
+_HEDGE_ALTERNATIVES = "|".join(re.escape(h) for h, _ in _HEDGE_LIST)  # longest first
+_HEDGE_RE = re.compile(r"^(?:" + _HEDGE_ALTERNATIVES + r")(?=\s|$|\d|\$)", re.IGNORECASE)
+_HEDGE_END_RE = re.compile(r"(?:^|\s)(" + _HEDGE_ALTERNATIVES + r")\s*$", re.IGNORECASE)
 _QUALIFIER_OF = {h: q for h, q in _HEDGE_LIST}
 # Vague magnitudes ("hundreds of square kilometers") read as a lower bound.
 _VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens of thousands": 20_000,
@@ -110,7 +107,7 @@ def warm_up() -> None:
 
 
 def _number(x: float) -> int | float:
-    """A JSON-friendly number: integral values as int, others rounded to 3 significant digits if converted."""
+    """A JSON-friendly number: integral finite values as int, others unchanged (`_sig3` rounds)."""
     if math.isfinite(x) and float(x).is_integer() and abs(x) < 2**53:
         return int(x)
     return x
@@ -367,8 +364,7 @@ def apply_figure_attributes(store: Store, span_id: int, *, force: bool = False) 
         span = store.get_span(span_id)
         if span.label != FIGURE_LABEL or (span.attributes.get("edited") and not force):
             return span
-        text = store.get_document(span.doc_id).text
-        computed = figure_attributes_for(span.text_in(text), sentence_around(text, span.start, span.end))
+        computed = attributes_for_new_figure(store.get_document(span.doc_id).text, span.start, span.end)
         old = {k: v for k, v in span.attributes.items() if k != "edited"} if force else span.attributes
         new = merge_figure_attributes(old, computed)
         if new == span.attributes:
@@ -381,11 +377,6 @@ def apply_figure_attributes(store: Store, span_id: int, *, force: bool = False) 
 def edit_figure_attributes(store: Store, span_id: int, **changes: Any) -> tuple[Span, Span]:
     """The analyst's override of some figure attributes (None removes a key); marks the span edited.
     Returns (before, after) for undo."""
-    unknown = set(changes) - EDITABLE_KEYS
-    if unknown:
-        from app.core.store import StoreError
-
-        raise StoreError(f"cannot edit figure attribute(s) {sorted(unknown)}")
     _check_edit(changes)
     with store.transaction():
         span = store.get_span(span_id)
@@ -402,8 +393,12 @@ def edit_figure_attributes(store: Store, span_id: int, **changes: Any) -> tuple[
 
 
 def _check_edit(changes: dict[str, Any]) -> None:
+    """Raise StoreError unless `changes` only sets editable keys to values of the right type."""
     from app.core.store import StoreError
 
+    unknown = set(changes) - EDITABLE_KEYS
+    if unknown:
+        raise StoreError(f"cannot edit figure attribute(s) {sorted(unknown)}")
     for key in ("value", "low", "high"):
         value = changes.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):

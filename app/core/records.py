@@ -54,7 +54,7 @@ def decode_text(data: bytes) -> str:
             raise Rejected(f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})") from exc
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
-    if b"\x00" in data[:8192] or b"\x00" in data:
+    if b"\x00" in data:
         raise Rejected("looks like a binary file (it contains NUL bytes), not text")
     try:
         return data.decode("utf-8")
@@ -116,14 +116,19 @@ def _new_span(start: int, end: int, label: str, extra: dict[str, Any]) -> NewSpa
     state = extra.get("state")
     score = extra.get("score")
     attributes = extra.get("attributes")
+
+    def text_field(key: str) -> str | None:
+        value = extra.get(key)
+        return value if isinstance(value, str) else None
+
     return NewSpan(
         start, end, label,
         origin=Origin(origin) if origin in Origin._value2member_map_ else Origin.IMPORTED,
         state=SpanState(state) if state in SpanState._value2member_map_ else SpanState.ACCEPTED,
-        model=extra.get("model") if isinstance(extra.get("model"), str) else None,
-        model_version=extra.get("model_version") if isinstance(extra.get("model_version"), str) else None,
+        model=text_field("model"),
+        model_version=text_field("model_version"),
         score=float(score) if isinstance(score, int | float) and not isinstance(score, bool) else None,
-        annotator=extra.get("annotator") if isinstance(extra.get("annotator"), str) else None,
+        annotator=text_field("annotator"),
         attributes=attributes if isinstance(attributes, dict) else {},
     )
 

@@ -17,11 +17,14 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from app.core.paths import resource_path
 from app.core.progress import run_to_end
 from app.core.versions import versions
+
+if TYPE_CHECKING:
+    from app.core.store import Store
 
 EXIT_OK, EXIT_FAILED = 0, 1
 ANNOTATOR = "self-test"
@@ -73,13 +76,13 @@ def check_resources() -> None:
     check(len(demo_files()) > 0, f"no demo articles in {resource_path('resources', 'demo')}")
 
 
-def accepted_spans(store: Any, doc_id: int) -> set[SpanKey]:
+def accepted_spans(store: Store, doc_id: int) -> set[SpanKey]:
     from app.core.types import SpanState
 
     return {(s.start, s.end, s.label) for s in store.spans_for(doc_id, (SpanState.ACCEPTED,))}
 
 
-def accepted_relations(store: Any, doc_id: int) -> set[tuple[SpanKey, SpanKey, str]]:
+def accepted_relations(store: Store, doc_id: int) -> set[tuple[SpanKey, SpanKey, str]]:
     from app.core.types import SpanState
 
     spans = {s.id: (s.start, s.end, s.label) for s in store.spans_for(doc_id, (SpanState.ACCEPTED,))}
@@ -87,13 +90,13 @@ def accepted_relations(store: Any, doc_id: int) -> set[tuple[SpanKey, SpanKey, s
             for r in store.relations_for(doc_id, (SpanState.ACCEPTED,))}
 
 
-def snapshot(store: Any) -> dict[str, tuple[set[SpanKey], set[tuple[SpanKey, SpanKey, str]]]]:
+def snapshot(store: Store) -> dict[str, tuple[set[SpanKey], set[tuple[SpanKey, SpanKey, str]]]]:
     """Accepted spans and relations of every document, keyed by the document's text."""
     return {doc.text: (accepted_spans(store, doc.id), accepted_relations(store, doc.id))
             for doc in store.iter_documents(None)}
 
 
-def tag_document(store: Any, doc_id: int) -> tuple[int, int]:
+def tag_document(store: Store, doc_id: int) -> tuple[int, int]:
     """What an analyst does: accept a suggested actor, tag a quoted claim by hand, link it to the actor
     (SOURCE), mark the document done. Returns (accepted spans, relations) of the document afterwards."""
     from app.core.types import NewSpan, Origin, SpanState, Status

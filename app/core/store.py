@@ -25,10 +25,12 @@ from app.core.store_base import (  # re-exported: callers import these from app.
     DuplicateSpan,
     InvalidSpan,
     StoreError,
+    chunks,
     content_hash,
     document_from_row,
     dumps,
     fts_query,
+    marks,
     now,
     span_from_row,
 )
@@ -196,13 +198,11 @@ class Store(SpanOperations):
 
     def _known_hashes(self, hashes: Sequence[str]) -> set[str]:
         known: set[str] = set()
-        for i in range(0, len(hashes), 500):
-            chunk = hashes[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk in chunks(hashes):
             known.update(
                 row[0]
                 for row in self.conn.execute(
-                    f"SELECT content_hash FROM documents WHERE content_hash IN ({marks})", chunk
+                    f"SELECT content_hash FROM documents WHERE content_hash IN ({marks(len(chunk))})", chunk
                 )
             )
         return known
@@ -240,7 +240,7 @@ class Store(SpanOperations):
         if statuses is None:
             return "", []
         values = [str(Status(s)) for s in statuses]
-        return f"AND status IN ({','.join('?' * len(values))})", values
+        return f"AND status IN ({marks(len(values))})", values
 
     def _list_filter(
         self, status: Status | None, label: str | None, search: str | None
@@ -284,13 +284,11 @@ class Store(SpanOperations):
 
     def document_summaries(self, doc_ids: Sequence[int]) -> list[DocumentSummary]:
         """List rows for the given ids (in id order; unknown ids are left out), e.g. to refresh changed rows."""
-        ids = sorted(set(doc_ids))
         out: list[DocumentSummary] = []
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
+        for chunk in chunks(sorted(set(doc_ids))):
             rows = self.conn.execute(
                 f"SELECT d.id, d.title, d.source, d.status FROM documents d "
-                f"WHERE d.id IN ({','.join('?' * len(chunk))}) ORDER BY d.id",
+                f"WHERE d.id IN ({marks(len(chunk))}) ORDER BY d.id",
                 chunk,
             ).fetchall()
             out.extend(self._summaries(rows))
@@ -303,7 +301,7 @@ class Store(SpanOperations):
         counts: dict[int, dict[str, int]] = {row[0]: {} for row in rows}
         pending: dict[int, int] = dict.fromkeys(counts, 0)
         for doc_id, lab, state, n in self.conn.execute(
-            f"SELECT doc_id, label, state, count(*) FROM spans WHERE doc_id IN ({','.join('?' * len(rows))}) "
+            f"SELECT doc_id, label, state, count(*) FROM spans WHERE doc_id IN ({marks(len(rows))}) "
             "AND state <> 'rejected' GROUP BY doc_id, label, state",
             list(counts),
         ):

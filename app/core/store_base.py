@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
@@ -17,6 +17,8 @@ SPAN_COLUMNS = (
 )
 DOC_COLUMNS = "id, text, title, source, url, published, meta, content_hash, status, created_at, updated_at"
 VISIBLE_STATES = (SpanState.ACCEPTED, SpanState.PENDING)
+T = TypeVar("T")
+CHUNK = 500  # ids per `IN (...)` query, well below SQLite's limit on bound parameters
 
 
 class StoreError(ValueError):
@@ -43,6 +45,17 @@ def content_hash(text: str) -> str:
 
 def dumps(value: Any) -> str:
     return orjson.dumps(value).decode()
+
+
+def marks(n: int) -> str:
+    """`n` comma-separated placeholders for an `IN (...)` list."""
+    return ",".join("?" * n)
+
+
+def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[list[T]]:
+    """`items` in lists of at most `size`, for queries that bind one parameter per item."""
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
 
 
 _ORIGINS = Origin._value2member_map_  # plain dict look-ups: Enum(value) is slow in bulk reads

@@ -15,7 +15,9 @@ from app.core.store_base import (
     DuplicateSpan,
     InvalidSpan,
     StoreError,
+    chunks,
     dumps,
+    marks,
     now,
     span_from_row,
 )
@@ -23,6 +25,16 @@ from app.core.types import DeletedSpan, NewSpan, Origin, Relation, Span, SpanSta
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
+
+_INSERT_NEW_SPAN = f"INSERT INTO spans({SPAN_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+
+def _new_span_row(doc_id: int, new: NewSpan, stamp: str) -> tuple[Any, ...]:
+    """The values of `_INSERT_NEW_SPAN` for `new` (the id is left to SQLite; both time stamps are `stamp`)."""
+    return (
+        doc_id, new.start, new.end, new.label, str(Origin(new.origin)), str(SpanState(new.state)), new.model,
+        new.model_version, new.score, new.annotator, dumps(new.attributes), stamp, stamp,
+    )
 
 
 class SpanOperations:
@@ -73,15 +85,7 @@ class SpanOperations:
                     raise DuplicateSpan(
                         f"a {new.label} span at {new.start}-{new.end} already exists", existing
                     )
-                cur = conn.execute(
-                    f"INSERT INTO spans({SPAN_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    f"RETURNING {SPAN_COLUMNS}",
-                    (
-                        doc_id, new.start, new.end, new.label, str(Origin(new.origin)),
-                        str(SpanState(new.state)), new.model, new.model_version, new.score, new.annotator,
-                        dumps(new.attributes), stamp, stamp,
-                    ),
-                )
+                cur = conn.execute(f"{_INSERT_NEW_SPAN} RETURNING {SPAN_COLUMNS}", _new_span_row(doc_id, new, stamp))
                 out.append(span_from_row(cur.fetchone()))
             if out:
                 self._changed("spans", doc_id)
@@ -114,14 +118,7 @@ class SpanOperations:
                 if found is not None:
                     ids.append(found[0] if found[1] == SpanState.PENDING else None)
                     continue
-                cur = conn.execute(
-                    f"INSERT INTO spans({SPAN_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "RETURNING id",
-                    (
-                        doc_id, new.start, new.end, new.label, str(Origin(new.origin)), str(SpanState(new.state)),
-                        new.model, new.model_version, new.score, new.annotator, dumps(new.attributes), stamp, stamp,
-                    ),
-                )
+                cur = conn.execute(f"{_INSERT_NEW_SPAN} RETURNING id", _new_span_row(doc_id, new, stamp))
                 span_id = cur.fetchone()[0]
                 existing[(new.start, new.end, new.label)] = (span_id, SpanState(new.state))
                 ids.append(span_id if new.state == SpanState.PENDING else None)
@@ -151,7 +148,7 @@ class SpanOperations:
         """A document's spans ordered by start, longest first (so enclosing spans come before nested ones)."""
         values = [str(SpanState(s)) for s in states]
         rows = self.conn.execute(
-            f"SELECT {SPAN_COLUMNS} FROM spans WHERE doc_id = ? AND state IN ({','.join('?' * len(values))}) "
+            f"SELECT {SPAN_COLUMNS} FROM spans WHERE doc_id = ? AND state IN ({marks(len(values))}) "
             'ORDER BY start, "end" DESC, id',
             (doc_id, *values),
         ).fetchall()
@@ -163,11 +160,10 @@ class SpanOperations:
         """`spans_for` of many documents in one query per 500 ids (for exports and batch work)."""
         values = [str(SpanState(s)) for s in states]
         out: dict[int, list[Span]] = {}
-        for i in range(0, len(doc_ids), 500):
-            chunk = list(doc_ids[i : i + 500])
+        for chunk in chunks(doc_ids):
             rows = self.conn.execute(
-                f"SELECT {SPAN_COLUMNS} FROM spans WHERE doc_id IN ({','.join('?' * len(chunk))}) "
-                f"AND state IN ({','.join('?' * len(values))})",
+                f"SELECT {SPAN_COLUMNS} FROM spans WHERE doc_id IN ({marks(len(chunk))}) "
+                f"AND state IN ({marks(len(values))})",
                 (*chunk, *values),
             )
             for row in rows:
@@ -181,15 +177,14 @@ class SpanOperations:
     ) -> dict[int, list[Relation]]:
         """`relations_for` of many documents in one query per 500 ids."""
         values = [str(SpanState(s)) for s in states]
-        marks = ",".join("?" * len(values))
+        state_marks = marks(len(values))
         out: dict[int, list[Relation]] = {}
-        for i in range(0, len(doc_ids), 500):
-            chunk = list(doc_ids[i : i + 500])
+        for chunk in chunks(doc_ids):
             rows = self.conn.execute(
                 "SELECT h.doc_id, r.id, r.head_id, r.child_id, r.label FROM relations r "
                 "JOIN spans h ON h.id = r.head_id JOIN spans c ON c.id = r.child_id "
-                f"WHERE h.doc_id IN ({','.join('?' * len(chunk))}) AND h.state IN ({marks}) "
-                f"AND c.state IN ({marks}) ORDER BY r.id",
+                f"WHERE h.doc_id IN ({marks(len(chunk))}) AND h.state IN ({state_marks}) "
+                f"AND c.state IN ({state_marks}) ORDER BY r.id",
                 (*chunk, *values, *values),
             )
             for row in rows:
@@ -318,11 +313,11 @@ class SpanOperations:
     def relations_for(self, doc_id: int, states: Iterable[SpanState] = VISIBLE_STATES) -> list[Relation]:
         """Relations whose two spans belong to `doc_id` and are in `states`."""
         values = [str(SpanState(s)) for s in states]
-        marks = ",".join("?" * len(values))
+        state_marks = marks(len(values))
         rows = self.conn.execute(
             "SELECT r.id, r.head_id, r.child_id, r.label FROM relations r "
             "JOIN spans h ON h.id = r.head_id JOIN spans c ON c.id = r.child_id "
-            f"WHERE h.doc_id = ? AND h.state IN ({marks}) AND c.state IN ({marks}) ORDER BY r.id",
+            f"WHERE h.doc_id = ? AND h.state IN ({state_marks}) AND c.state IN ({state_marks}) ORDER BY r.id",
             (doc_id, *values, *values),
         ).fetchall()
         return [Relation(*row) for row in rows]

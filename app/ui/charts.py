@@ -24,7 +24,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QScrollArea, QToolTip, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QToolTip, QWidget
 
 from app.core import chart_data
 from app.core.ledger import DEFAULT_TOLERANCE, format_value_plain
@@ -43,13 +43,9 @@ MAX_GROUPS = 20
 STRIP_ROW_HEIGHT = 26  # pixels per quantity group: less and Qt elides the row labels to "..."
 
 
-def _palette() -> QPalette:
-    return QApplication.palette()
-
-
 def style_chart(chart: QChart, title: str) -> None:
     """Title, background, legend, axes and grid in the palette's colours."""
-    pal = _palette()
+    pal = theme.palette()
     text, base = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
     grid = theme.mix(text, base, 0.15)
     chart.setTitle(title)

@@ -26,13 +26,9 @@ from app.ui.commands import (
     UpdateSpanCommand,
 )
 from app.ui.figure_warmup import figure_attributes
+from app.ui.models import short
 from app.ui.signals import StoreSignals
-from app.ui.textview import AnnotatedTextView
-
-
-def short(text: str, limit: int = 48) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+from app.ui.textview import AnnotatedTextView, spans_covering
 
 
 class Controller(QObject):
@@ -149,8 +145,7 @@ class Controller(QObject):
 
     def spans_at(self, cp: int) -> list[Span]:
         """Spans covering code point `cp`, innermost first."""
-        hits = [s for s in self.spans if s.start <= cp < s.end]
-        return sorted(hits, key=lambda s: (s.end - s.start, s.start))
+        return spans_covering(self.spans, cp)
 
     def click_at(self, cp: int) -> None:
         hits = self.spans_at(cp)
@@ -179,7 +174,8 @@ class Controller(QObject):
 
     # -- edits -----------------------------------------------------------------------------------------
 
-    def _push(self, *commands: object, text: str = "") -> bool:
+    def push(self, *commands: object, text: str = "") -> bool:
+        """Push one command, or several as one undo step (a macro titled `text`); a StoreError becomes a message."""
         try:
             if len(commands) == 1:
                 self.undo_stack.push(commands[0])  # type: ignore[arg-type]
@@ -219,7 +215,7 @@ class Controller(QObject):
                 self.message.emit(f"Already tagged as {label}")
             return
         if existing is not None:  # a remembered refusal: tagging by hand accepts it
-            self._push(UpdateSpanCommand(self, self.doc.id, existing.id, {
+            self.push(UpdateSpanCommand(self, self.doc.id, existing.id, {
                 "state": SpanState.ACCEPTED, "origin": Origin.MANUAL,
                 "attributes": figure_attributes(label, self.doc.text, start, end, existing.attributes),
             }, f"Tag {label}"))
@@ -230,7 +226,7 @@ class Controller(QObject):
         commands: list[object] = [AddSpanCommand(self, self.doc.id, new, title)]
         if self.doc.status == Status.TODO:
             commands.append(SetStatusCommand(self, self.doc.id, Status.IN_PROGRESS, "Start", focus=False))
-        self._push(*commands, text=title)
+        self.push(*commands, text=title)
 
     def relabel(self, label: str) -> None:
         span = self.selected()
@@ -252,7 +248,7 @@ class Controller(QObject):
             changes["state"] = SpanState.ACCEPTED
         if not changes:
             return
-        self._push(UpdateSpanCommand(self, span.doc_id, span.id, changes, f"Relabel as {label}"))
+        self.push(UpdateSpanCommand(self, span.doc_id, span.id, changes, f"Relabel as {label}"))
 
     # -- reviewing suggestions -------------------------------------------------------------------------
 
@@ -274,7 +270,7 @@ class Controller(QObject):
             return
         after = [s for s in self.spans if s.state == SpanState.PENDING and s.id != span.id
                  and (s.start, -s.end) > (span.start, -span.end)]
-        if self._push(UpdateSpanCommand(self, span.doc_id, span.id, {"state": state}, f"{verb} {span.label}")):
+        if self.push(UpdateSpanCommand(self, span.doc_id, span.id, {"state": state}, f"{verb} {span.label}")):
             self.select_span(after[0].id if after else None)  # keyboard flow: A / X go on to the next one
             if after:
                 self.view.scroll_to_cp(after[0].start)
@@ -291,7 +287,7 @@ class Controller(QObject):
         if self.doc is None or not pending:
             self.message.emit("No suggestions in this document")
             return
-        if self._push(SetStatesCommand(self, self.doc.id, dict.fromkeys(pending, SpanState.ACCEPTED),
+        if self.push(SetStatesCommand(self, self.doc.id, dict.fromkeys(pending, SpanState.ACCEPTED),
                                        f"Accept {len(pending)} suggestions", self.selected_span)):
             self.message.emit(f"Accepted {len(pending)} suggestions")
 
@@ -317,25 +313,25 @@ class Controller(QObject):
             changes["origin"] = Origin.MODEL_EDITED
         if span.state == SpanState.PENDING:  # correcting a suggestion's edges accepts it
             changes["state"] = SpanState.ACCEPTED
-        self._push(UpdateSpanCommand(self, span.doc_id, span.id, changes, f"Resize {span.label}"))
+        self.push(UpdateSpanCommand(self, span.doc_id, span.id, changes, f"Resize {span.label}"))
 
     def delete_selected(self) -> None:
         if self.doc is None:
             return
         if self.selected_relation is not None:
             rel_id, self.selected_relation = self.selected_relation, None
-            self._push(DeleteRelationCommand(self, self.doc.id, rel_id, "Delete relation"))
+            self.push(DeleteRelationCommand(self, self.doc.id, rel_id, "Delete relation"))
             return
         span = self.selected()
         if span is None:
             self.message.emit("Click a span to select it first")
             return
         if span.state == SpanState.PENDING:
-            self._push(UpdateSpanCommand(self, span.doc_id, span.id, {"state": SpanState.REJECTED},
+            self.push(UpdateSpanCommand(self, span.doc_id, span.id, {"state": SpanState.REJECTED},
                                          "Reject suggestion"))
             self.select_span(None)
         else:
-            self._push(DeleteSpanCommand(self, span.doc_id, span.id, f"Delete {span.label}"))
+            self.push(DeleteSpanCommand(self, span.doc_id, span.id, f"Delete {span.label}"))
 
     # -- relations -------------------------------------------------------------------------------------
 
@@ -362,7 +358,7 @@ class Controller(QObject):
         if exists:
             self.message.emit("That link already exists")
             return
-        if self._push(AddRelationCommand(self, self.doc.id, head.id, child_id, rel.name, f"Link {rel.name}")):
+        if self.push(AddRelationCommand(self, self.doc.id, head.id, child_id, rel.name, f"Link {rel.name}")):
             self.message.emit(f"Linked: {self.describe_relation_ids(head.id, child_id)}")
 
     def describe_relation_ids(self, head_id: int, child_id: int) -> str:
@@ -380,7 +376,7 @@ class Controller(QObject):
             return
         doc_id = self.doc.id
         if self.doc.status != status:
-            self._push(SetStatusCommand(self, doc_id, status, f"{verb} document {doc_id}"))
+            self.push(SetStatusCommand(self, doc_id, status, f"{verb} document {doc_id}"))
         nxt = self.store.next_document(doc_id, Status.TODO)
         if nxt is None or nxt == doc_id:
             self.message.emit("No more documents to do")

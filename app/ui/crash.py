@@ -9,6 +9,7 @@ PySide routes exceptions raised inside slots to `sys.excepthook`, which is how t
 from __future__ import annotations
 
 import datetime as dt
+import html
 import platform
 import sys
 import threading
@@ -79,7 +80,7 @@ class CrashDialog(QDialog):
         self.details = details
         where = f"A report was written to:\n{log_path}" if log_path else "The report could not be written to disk."
         head = QLabel(
-            f"<b>Something went wrong:</b> {_esc(summary)}<br><br>"
+            f"<b>Something went wrong:</b> {html.escape(summary, quote=False)}<br><br>"
             "Your project is safe: every change was saved the moment you made it, and the action that failed "
             "was not half-written. You can keep working, or restart Marginalia."
         )
@@ -146,12 +147,13 @@ class CrashReporter(QObject):
                thread: str) -> Path | None:
         details = report_text(exc_type, exc, tb, thread)
         sys.stderr.write(details)
+        log: Path | None = None
         try:
-            log: Path | None = write_log(details)
-            self.logs.append(log)  # type: ignore[arg-type]
+            log = write_log(details)
         except OSError as error:
             sys.stderr.write(f"marginalia: could not write the crash log: {error}\n")
-            log = None
+        else:
+            self.logs.append(log)
         summary = f"{exc_type.__name__}: {exc}"
         app = QApplication.instance()
         if app is None:
@@ -187,7 +189,3 @@ def install() -> CrashReporter:
         _reporter = CrashReporter()
     _reporter.install()
     return _reporter
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

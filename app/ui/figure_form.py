@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from app.core.figures import FIGURE_LABEL, QUALIFIERS
 from app.core.ledger import quantity_names
 from app.core.types import Span
-from app.ui.controller import Controller, short
+from app.ui.controller import Controller
 from app.ui.insight_commands import AssignQuantityCommand, EditFigureCommand
+from app.ui.models import short
 
 QUALIFIER_TEXT = {"exact": "exact", "approx": "≈ about", "min": "≥ at least", "max": "≤ at most", "range": "range"}
 
@@ -210,4 +211,4 @@ class FigureForm(QGroupBox):
                                                   f"Assign figure to '{new_q}'" if new_q else "Unassign figure"))
         if not commands:
             return False
-        return self.controller._push(*commands, text="Edit figure")
+        return self.controller.push(*commands, text="Edit figure")

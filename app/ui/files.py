@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from app.core.progress import Job
@@ -17,9 +17,7 @@ from app.ui.worker import JobWorker
 
 
 class JobRunner(QObject):
-    """Runs one job at a time with a progress dialog; `done(result)` fires on success."""
-
-    done = Signal(object)
+    """Runs one job at a time with a progress dialog; `on_done(result)` is called on success."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -52,26 +50,33 @@ class JobRunner(QObject):
 
     @staticmethod
     def _progress(dialog: QProgressDialog, done: int, total: int, message: str) -> None:
-        dialog.setMaximum(max(total, 0))
-        dialog.setValue(min(done, total) if total > 0 else 0)
+        set_progress(dialog, done, total)
         if message:
             dialog.setLabelText(message)
 
-    def _finish(self, dialog: QProgressDialog, on_done: Callable[[Any], None], result: Any) -> None:
-        dialog.reset()
-        dialog.hide()
+    @staticmethod
+    def _finish(dialog: QProgressDialog, on_done: Callable[[Any], None], result: Any) -> None:
+        _close(dialog)
         on_done(result)
-        self.done.emit(result)
 
     def _fail(self, dialog: QProgressDialog, title: str, message: str) -> None:
-        dialog.reset()
-        dialog.hide()
+        _close(dialog)
         QMessageBox.warning(self.window, title, f"{title} failed:\n\n{message}")
 
     def _cancelled(self, dialog: QProgressDialog, title: str) -> None:
-        dialog.reset()
-        dialog.hide()
+        _close(dialog)
         self.window.statusBar().showMessage(f"{title} cancelled; nothing was changed", 5000)  # type: ignore[attr-defined]
+
+
+def set_progress(dialog: QProgressDialog, done: int, total: int) -> None:
+    """Show `done` of `total` (total -1 or 0: unknown, a busy bar)."""
+    dialog.setMaximum(max(total, 0))
+    dialog.setValue(min(done, total) if total > 0 else 0)
+
+
+def _close(dialog: QProgressDialog) -> None:
+    dialog.reset()
+    dialog.hide()
 
 
 def report_problems(report: Any) -> list[tuple[str, str]]:

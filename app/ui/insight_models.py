@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.core.actors import ActorEntry, Proposal
 from app.core.ledger import Ledger, LedgerGroup, LedgerRow, format_value_plain
 from app.ui import theme
-from app.ui.models import ID_ROLE
+from app.ui.models import ID_ROLE, ColumnsModel, muted_colour, short
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -20,10 +20,6 @@ DOC_ROLE = Qt.ItemDataRole.UserRole + 2
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3
 CONFLICT_COLOUR = "#e15759"
 _TOP = 0  # internal id of a group row; a figure row stores its group's row + 1
-
-
-def _muted() -> QColor:
-    return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
 
 
 def conflict_colour() -> QColor:
@@ -34,11 +30,6 @@ def conflict_colour() -> QColor:
 def conflict_background() -> QColor:
     return theme.mix(CONFLICT_COLOUR, QApplication.palette().color(QPalette.ColorRole.Base),
                      0.30 if theme.is_dark() else 0.16)
-
-
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def compact(x: float | None) -> str:
@@ -201,7 +192,7 @@ class LedgerModel(QAbstractItemModel):
         elif role == Qt.ItemDataRole.FontRole and col in (0, 2):
             return self._bold
         elif role == Qt.ItemDataRole.ForegroundRole and col == 2:
-            return conflict_colour() if g.conflict else _muted()
+            return conflict_colour() if g.conflict else muted_colour()
         elif role == Qt.ItemDataRole.BackgroundRole and g.conflict:
             return conflict_background()
         elif role == KEY_ROLE:
@@ -211,8 +202,8 @@ class LedgerModel(QAbstractItemModel):
     def _row_data(self, r: LedgerRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                _short(r.text, 60), value_text(r), r.qualifier + (" ✎" if r.edited else ""), r.actor or "—",
-                _short(r.title or f"Document {r.doc_id}", 60), r.source, r.published, _short(r.sentence, 160),
+                short(r.text, 60), value_text(r), r.qualifier + (" ✎" if r.edited else ""), r.actor or "—",
+                short(r.title or f"Document {r.doc_id}", 60), r.source, r.published, short(r.sentence, 160),
             )[col] if 0 <= col < len(self.COLUMNS) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             clash = "\n⚠ disagrees with another figure of this group" if r.span_id in self._clashing else ""
@@ -223,7 +214,7 @@ class LedgerModel(QAbstractItemModel):
             if col == 1 and r.span_id in self._clashing:
                 return conflict_colour()
             if col == 3 and not r.actor:
-                return _muted()
+                return muted_colour()
         if role == Qt.ItemDataRole.FontRole and col == 1 and r.span_id in self._clashing:
             return self._bold
         if role == ID_ROLE:
@@ -237,19 +228,7 @@ def _haystack(r: LedgerRow) -> str:
     return " ".join((r.text, r.actor, r.title, r.source, r.sentence, r.measured, r.quantity)).casefold()
 
 
-class _Table(QAbstractTableModel):
-    COLUMNS: tuple[str, ...] = ()
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
-        return None
-
-
-class ActorTableModel(_Table):
+class ActorTableModel(ColumnsModel):
     """The actor index: canonical actors (and forms no actor claims yet, in grey), aliases, mentions, articles
     and claims. KEY_ROLE gives (actor id or None, name)."""
 
@@ -300,7 +279,7 @@ class ActorTableModel(_Table):
         return None
 
 
-class ProposalTableModel(_Table):
+class ProposalTableModel(ColumnsModel):
     """Pending alias proposals: "Zelensky → Volodymyr Zelensky (surname, 0.90)"."""
 
     COLUMNS = ("Alias", "Actor", "Why", "Score")

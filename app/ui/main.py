@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.paths import resource_path
 from app.ui import crash, settings, theme
+
+if TYPE_CHECKING:
+    from app.ui.window import MainWindow
 
 # Set by benchmarks/bench_startup.py: print the time to the first shown window and quit.
 EXIT_AFTER_SHOW = "MARGINALIA_EXIT_AFTER_SHOW"
@@ -39,8 +43,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def build_window(db: Path | None):  # type: ignore[no-untyped-def]
-    from app.ui.window import MainWindow
+def build_window(db: Path | None) -> MainWindow:
+    from app.ui.window import MainWindow  # imported on use: keeps this entry module light
 
     window = MainWindow()
     target = str(db) if db is not None else settings.last_project()

@@ -25,11 +25,18 @@ STATUS_COLOUR = {Status.TODO: "#9c9c9c", Status.IN_PROGRESS: "#edc948", Status.D
                  Status.SKIPPED: "#b07aa1"}
 
 
-def _muted() -> QColor:
+def muted_colour() -> QColor:
+    """The palette's disabled text colour: done documents, pending suggestions, missing values."""
     return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
 
 
-class _ColumnsModel(QAbstractTableModel):
+def short(text: str, limit: int = 48) -> str:
+    """`text` on one line, cut to `limit` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class ColumnsModel(QAbstractTableModel):
     """A flat table whose header is its COLUMNS."""
 
     COLUMNS: tuple[str, ...] = ()
@@ -44,7 +51,7 @@ class _ColumnsModel(QAbstractTableModel):
         return None
 
 
-class DocumentListModel(_ColumnsModel):
+class DocumentListModel(ColumnsModel):
     COLUMNS = ("Title", "Status", "Spans")
 
     def __init__(self, store: Store, signals: StoreSignals | None = None, parent: QObject | None = None) -> None:
@@ -54,11 +61,9 @@ class DocumentListModel(_ColumnsModel):
         self.label: str | None = None
         self.search: str | None = None
         self.current_id: int | None = None
-        self._rows: list[DocumentSummary] = []
-        self._row_of: dict[int, int] = {}
         self._total = store.count_documents()
-        self._rows = store.list_documents(0, PAGE)
-        self._row_of = {d.id: i for i, d in enumerate(self._rows)}
+        self._rows: list[DocumentSummary] = store.list_documents(0, PAGE)
+        self._row_of: dict[int, int] = {d.id: i for i, d in enumerate(self._rows)}
         self._bold = QFont()
         self._bold.setBold(True)
         if signals is not None:
@@ -169,13 +174,13 @@ class DocumentListModel(_ColumnsModel):
         elif role == Qt.ItemDataRole.FontRole and d.id == self.current_id:
             return self._bold
         elif role == Qt.ItemDataRole.ForegroundRole and d.status in (Status.DONE, Status.SKIPPED) and col == 0:
-            return _muted()
+            return muted_colour()
         elif role == ID_ROLE:
             return d.id
         return None
 
 
-class SpanTableModel(_ColumnsModel):
+class SpanTableModel(ColumnsModel):
     """The current document's spans: label, text, origin. Rows are handed to the view in pages."""
 
     COLUMNS = ("Label", "Text", "Origin")
@@ -237,7 +242,7 @@ class SpanTableModel(_ColumnsModel):
             score = f", score {s.score:.2f}" if s.score is not None else ""
             return f"{s.label} {s.start}-{s.end} ({s.origin}, {s.state}{score})"
         elif role == Qt.ItemDataRole.ForegroundRole and s.state == SpanState.PENDING:
-            return _muted()
+            return muted_colour()
         elif role == ID_ROLE:
             return s.id
         return None
@@ -254,9 +259,6 @@ class RelationListModel(QAbstractListModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def relation_at(self, row: int) -> Relation | None:
-        return self._rows[row][0] if 0 <= row < len(self._rows) else None
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)

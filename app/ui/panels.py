@@ -1,4 +1,4 @@
-"""The widgets around the article: document list with filters, label bar, side panel, welcome page."""
+"""The widgets around the article: document list with filters, label bar, side panel."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from app.core.types import Status
 from app.ui.models import ID_ROLE, STATUS_TEXT, DocumentListModel, RelationListModel, SpanTableModel
 
 
-def _heading(text: str) -> QLabel:
+def heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("heading")
     return label
@@ -71,7 +71,7 @@ class DocumentPanel(QWidget):
         filters.addWidget(self.label, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
-        layout.addWidget(_heading("Documents"))
+        layout.addWidget(heading("Documents"))
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
@@ -178,7 +178,7 @@ class SidePanel(QSplitter):
         for box, title, view in ((top, "Spans", self.span_view), (bottom, "Relations", self.relation_view)):
             layout = QVBoxLayout(box)
             layout.setContentsMargins(0, 6, 6, 6)
-            layout.addWidget(_heading(title))
+            layout.addWidget(heading(title))
             layout.addWidget(view)
         self.span_title = top.findChild(QLabel)
         self.relation_title = bottom.findChild(QLabel)

@@ -14,7 +14,6 @@ K_RECENT = "projects/recent"
 K_LAST_PROJECT = "projects/last"
 K_ANNOTATOR = "annotator/name"
 K_GEOMETRY = "window/geometry"
-K_STATE = "window/state"
 K_SPLIT_MAIN = "window/split_main"
 K_SPLIT_SIDE = "window/split_side"
 K_FONT_SIZE = "view/font_size"
@@ -56,8 +55,12 @@ def last_project() -> str | None:
     return str(value) if value else None
 
 
+def _last_document_key(project: str | Path) -> str:
+    return f"last_document/{Path(project).resolve().as_posix().replace('/', '|')}"
+
+
 def last_document(project: str | Path) -> int | None:
-    value = settings().value(f"last_document/{Path(project).resolve().as_posix().replace('/', '|')}")
+    value = settings().value(_last_document_key(project))
     try:
         return int(value) if value is not None else None
     except (TypeError, ValueError):
@@ -65,7 +68,7 @@ def last_document(project: str | Path) -> int | None:
 
 
 def set_last_document(project: str | Path, doc_id: int) -> None:
-    settings().setValue(f"last_document/{Path(project).resolve().as_posix().replace('/', '|')}", doc_id)
+    settings().setValue(_last_document_key(project), doc_id)
 
 
 def annotator_name() -> str:

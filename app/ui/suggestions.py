@@ -274,8 +274,7 @@ class Suggestions(QObject):
     def _progress(self, seen: dict[str, int], done: int, total: int, message: str) -> None:
         seen.update(done=done, total=total)
         if self.dialog is not None:
-            self.dialog.setMaximum(max(total, 0))
-            self.dialog.setValue(min(done, total) if total > 0 else 0)
+            files.set_progress(self.dialog, done, total)
             self.dialog.setLabelText(f"{message or 'Suggesting'}: {done:,} of {total:,} documents")
 
     def _notify(self, doc_ids: frozenset[int]) -> None:

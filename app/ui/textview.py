@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
+    QTextLayout,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -46,6 +47,14 @@ class _Band:
 
 WINDOW_MARGIN = 6000  # widget positions kept highlighted beyond the visible text, each side
 
+# A visible block: its position and length (widget positions), its geometry in the viewport and its layout.
+_VisibleBlock = tuple[int, int, QRectF, QTextLayout]
+
+
+def spans_covering(spans: list[Span], cp: int) -> list[Span]:
+    """Spans covering code point `cp`, innermost (shortest) first."""
+    return sorted((s for s in spans if s.start <= cp < s.end), key=lambda s: (s.end - s.start, s.start))
+
 
 class AnnotatedTextView(QPlainTextEdit):
     clicked = Signal(int)  # code point under the mouse, on a click that selected no text
@@ -63,6 +72,7 @@ class AnnotatedTextView(QPlainTextEdit):
         self.scheme: Scheme | None = None
         self._band_labels: set[str] = set()
         self._spans: list[Span] = []
+        self._spans_by_id: dict[int, Span] = {}
         self._bands: list[_Band] = []
         self._band_starts: list[int] = []
         self._marks: list[tuple[int, int, QTextCharFormat]] = []
@@ -83,6 +93,7 @@ class AnnotatedTextView(QPlainTextEdit):
     def set_document(self, text: str, spans: list[Span]) -> None:
         self.omap = OffsetMap(text)
         self._spans = []
+        self._spans_by_id = {}
         self._marks = []
         self._window = (0, -1)
         if self.extraSelections():
@@ -95,6 +106,7 @@ class AnnotatedTextView(QPlainTextEdit):
         """Take the document's spans. Background highlights become ExtraSelections only for a window around
         the visible text (rebuilt on scroll), so opening a long article with thousands of spans stays fast."""
         self._spans = spans
+        self._spans_by_id = {s.id: s for s in spans}
         scheme = self.scheme
         to_w = self.omap.to_widget
         formats: dict[tuple[str, bool], QTextCharFormat] = {}
@@ -177,7 +189,7 @@ class AnnotatedTextView(QPlainTextEdit):
         self.viewport().update()
 
     def span_by_id(self, span_id: int) -> Span | None:
-        return next((s for s in self._spans if s.id == span_id), None)
+        return self._spans_by_id.get(span_id)
 
     # -- selection in code points ----------------------------------------------------------------------
 
@@ -219,9 +231,6 @@ class AnnotatedTextView(QPlainTextEdit):
         if pos > 0 and point.x() < self.cursorRect(cursor).x():
             pos -= 1
         return self.omap.from_widget(pos)
-
-    def spans_at_cp(self, cp: int) -> list[Span]:
-        return sorted((s for s in self._spans if s.start <= cp < s.end), key=lambda s: s.end - s.start)
 
     # -- events ----------------------------------------------------------------------------------------
 
@@ -266,7 +275,7 @@ class AnnotatedTextView(QPlainTextEdit):
     def viewportEvent(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip:
             pos = e.pos()  # type: ignore[attr-defined]
-            hits = self.spans_at_cp(self.cp_at(pos))
+            hits = spans_covering(self._spans, self.cp_at(pos))
             if hits:
                 QToolTip.showText(e.globalPos(), self.tooltip_html(hits), self.viewport())  # type: ignore[attr-defined]
             else:
@@ -298,7 +307,7 @@ class AnnotatedTextView(QPlainTextEdit):
         height = self.viewport().height()
         offset = self.contentOffset()
         block = self.firstVisibleBlock()
-        visible = []
+        visible: list[_VisibleBlock] = []
         while block.isValid():
             geo = self.blockBoundingGeometry(block).translated(offset)
             if geo.top() > height:
@@ -336,7 +345,8 @@ class AnnotatedTextView(QPlainTextEdit):
         painter.end()
 
     @staticmethod
-    def _pieces(visible: list, start: int, end: int):  # type: ignore[no-untyped-def]
+    def _pieces(visible: list[_VisibleBlock], start: int, end: int
+                ) -> Iterator[tuple[float, float, float, float, bool, bool]]:
         """(x1, x2, top, bottom, is_first_piece, is_last_piece) per visible line covered by [start, end)."""
         for pos, length, geo, layout in visible:
             if pos + length <= start or pos >= end:

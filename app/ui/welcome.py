@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from app.core.demo import demo_project_path
-from app.ui.panels import _heading
+from app.ui.panels import heading
 
 FIRST_STEPS = (
     "<ol style='margin-left:-20px'>"
@@ -26,8 +25,10 @@ class WelcomePage(QWidget):
 
     openRecent = Signal(str)
     openDemo = Signal()
+    newProject = Signal()
+    openProject = Signal()
 
-    def __init__(self, new_action: QAction, open_action: QAction, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
         title = QLabel("Marginalia")
@@ -46,9 +47,10 @@ class WelcomePage(QWidget):
         self.demo_button.clicked.connect(self.openDemo)
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo_button)
-        for action in (new_action, open_action):
-            button = QPushButton(action.text().replace("&", ""))
-            button.clicked.connect(action.trigger)
+        # Signals, not the keymap's QActions: those are rebuilt when a project with another scheme opens.
+        for text, signal in (("New project…", self.newProject), ("Open project…", self.openProject)):
+            button = QPushButton(text)
+            button.clicked.connect(signal)
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.recent = QListWidget()
@@ -66,7 +68,7 @@ class WelcomePage(QWidget):
         column.addSpacing(12)
         column.addLayout(buttons)
         column.addSpacing(20)
-        column.addWidget(_heading("Recent projects"))
+        column.addWidget(heading("Recent projects"))
         column.addWidget(self.recent)
         column.addWidget(self.no_recent)
         column.addStretch(2)

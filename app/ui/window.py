@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         self.workbench: Workbench | None = None
         self.keymap: Keymap | None = None
+        self._keymap_scheme: Scheme | None = None  # the scheme the keymap was built for
         self.jobs = files.JobRunner(self)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -52,7 +53,9 @@ class MainWindow(QMainWindow):
         self.help_actions = HelpActions(self)  # guidelines, demo, about: added to the Help menu
         self.help_actions.demo.triggered.connect(self.open_demo)
         self._build_actions(default_scheme())
-        self.welcome = WelcomePage(self.keymap["file.new"], self.keymap["file.open"])  # type: ignore[index]
+        self.welcome = WelcomePage()
+        self.welcome.newProject.connect(self.new_project)
+        self.welcome.openProject.connect(self.choose_project)
         self.welcome.openRecent.connect(self.open_project)
         self.welcome.openDemo.connect(self.open_demo)
         self.stack.addWidget(self.welcome)
@@ -189,7 +192,7 @@ class MainWindow(QMainWindow):
             return False
         self.close_project()
         self.store = store
-        if store.scheme != self.keymap_scheme:
+        if store.scheme != self._keymap_scheme:
             self._build_actions(store.scheme)
         assert self.keymap is not None
         wb = Workbench(store, self.keymap.actions)
@@ -221,10 +224,6 @@ class MainWindow(QMainWindow):
         wb.controller.open_document(start)
         self._update_undo_texts()
         return True
-
-    @property
-    def keymap_scheme(self) -> Scheme | None:
-        return getattr(self, "_keymap_scheme", None)
 
     def _exists(self, doc_id: int) -> bool:
         try:
@@ -358,7 +357,8 @@ class MainWindow(QMainWindow):
         if self.jobs.busy and self.jobs.worker is not None:
             self.jobs.worker.cancel()
             self.jobs.worker.wait(5000)
-        self._save_layout()
+        if self.workbench is None:  # otherwise close_project saves it
+            self._save_layout()
         self.close_project()
         super().closeEvent(e)
 

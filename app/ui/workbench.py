@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from app.core.scheme import RelationLabel
 from app.core.store import Store
-from app.core.types import Span
+from app.core.types import Span, SpanState
 from app.ui import settings
-from app.ui.controller import Controller, short
-from app.ui.models import STATUS_TEXT, DocumentListModel
+from app.ui.controller import Controller
+from app.ui.models import STATUS_TEXT, DocumentListModel, short
 from app.ui.panels import DocumentPanel, LabelBar, SidePanel
 from app.ui.signals import StoreSignals
 from app.ui.textview import AnnotatedTextView
@@ -80,9 +82,10 @@ class Workbench(QSplitter):
         if doc is None:
             self.header.setText("No document open. Import articles with File ▸ Import, or drop files here.")
             return
-        bits = [f"<b>{_esc(doc.title or f'Document {doc.id}')}</b>"]
+        title = html.escape(doc.title or f"Document {doc.id}", quote=False)
         extra = " · ".join(x for x in (doc.source, doc.published, STATUS_TEXT.get(doc.status, doc.status)) if x)
-        self.header.setText(f"{bits[0]}<br><span style='color:gray'>#{doc.id} · {_esc(extra)}</span>")
+        self.header.setText(f"<b>{title}</b><br><span style='color:gray'>#{doc.id} · "
+                            f"{html.escape(extra, quote=False)}</span>")
 
     def _spans_changed(self) -> None:
         self._side_dirty = True
@@ -100,7 +103,7 @@ class Workbench(QSplitter):
         self.side.spans.set_spans(c.spans, text, self.store.scheme)
         rows = [(rel, c.describe_relation_ids(rel.head_id, rel.child_id)) for rel in c.relations]
         self.side.relations.set_relations(rows)
-        accepted = sum(1 for s in c.spans if s.state == "accepted")
+        accepted = sum(1 for s in c.spans if s.state == SpanState.ACCEPTED)
         pending = len(c.spans) - accepted
         self.side.span_title.setText(f"Spans ({accepted}" + (f", {pending} suggested)" if pending else ")"))
         self.side.relation_title.setText(f"Relations ({len(rows)})")
@@ -150,7 +153,3 @@ class Workbench(QSplitter):
         self.controller.undo_stack.clear()
         self.signals.detach()
         return super().close()
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

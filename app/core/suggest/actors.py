@@ -157,7 +157,7 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
         score = 0.65
     elif label == "NORP":
         return None  # "the Russians": people of a nation, not an actor
-    elif label.upper() in {w.upper() for w in cfg.always_actor}:
+    elif label.lower() in cfg.always_actor:  # the config's word lists are lower-cased
         role = acting_role(root, cfg)
         if root.dep_ == "pobj" and head.lower_ in ("in", "into", "near", "inside") and not role:
             if not (label == "ORG" and is_affiliation(root)):

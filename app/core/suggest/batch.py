@@ -66,7 +66,7 @@ def suggest_project(
     """Suggest spans for the project's documents. Yields Progress after each committed batch; closing the
     generator stops after the last committed batch (nothing half-written). Rejected spans never come back."""
     statuses = [Status.TODO] if only_todo else None
-    total = store.count_documents(status=Status.TODO) if only_todo else store.count_documents()
+    total = store.count_documents(status=Status.TODO if only_todo else None)
     report = SuggestReport(model=engine.name, model_version=engine.version)
     yield Progress(0, total, "Suggesting")
     batch: list[Document] = []

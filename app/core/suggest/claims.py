@@ -24,9 +24,13 @@ _CUT_DEPS = frozenset({"dobj", "appos", "npadvmod", "advcl"})
 MIN_QUOTE_WORDS = 4
 
 
+def _own_subject(tok: Any) -> Any | None:
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _subject(verb: Any) -> Any | None:
     for _ in range(3):
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = _own_subject(verb)
         if subj is not None:
             return subj
         if verb.pos_ == "ADJ" or verb.dep_ in ("conj", "xcomp", "acomp"):
@@ -36,11 +40,15 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
+def _is_reporting_verb(tok: Any, cfg: SuggestConfig) -> bool:
+    return tok.lemma_.lower() in cfg.reporting_verbs and tok.pos_ == "VERB"
+
+
 def _speaker_after(ctx: Ctx, tokens: list[Any]) -> Any | None:
     for tok in tokens[:12]:
         if tok.text == '"' or "\n" in tok.text:
             return None
-        if tok.lemma_.lower() in ctx.cfg.reporting_verbs and tok.pos_ == "VERB":
+        if _is_reporting_verb(tok, ctx.cfg):
             subj = _subject(tok)
             if subj is None:
                 subj = next((t for t in tokens if t.i > tok.i and t.pos_ == "PROPN"), None)
@@ -48,8 +56,9 @@ def _speaker_after(ctx: Ctx, tokens: list[Any]) -> Any | None:
     return None
 
 
-def _quotes(ctx: Ctx, text: str, starts: list[int]) -> None:
-    doc = ctx.doc
+def _quotes(ctx: Ctx) -> None:
+    doc, text = ctx.doc, ctx.text
+    starts = [t.idx for t in doc]
     line_start = 0
     for line_no, line in enumerate(text.split("\n")):
         marks = [line_start + i for i, ch in enumerate(line) if ch == '"']
@@ -65,7 +74,7 @@ def _quotes(ctx: Ctx, text: str, starts: list[int]) -> None:
                 first = bisect_left(starts, q0)
                 sent_start = doc[min(first, len(doc) - 1)].sent.start if len(doc) else 0
                 before = list(doc[max(sent_start, bisect_left(starts, line_start)) : first])
-                verbs = [t for t in before if t.lemma_.lower() in ctx.cfg.reporting_verbs and t.pos_ == "VERB"]
+                verbs = [t for t in before if _is_reporting_verb(t, ctx.cfg)]
                 if verbs and not any(t.text == '"' for t in before if t.i > verbs[-1].i):
                     subj = _subject(verbs[-1])
             opens = not text[line_start:q0].strip()
@@ -80,7 +89,7 @@ def _speaker(verb: Any, reporting: frozenset[str]) -> Any | None:
     if own is not None or verb.tag_ not in ("VBG", "VBN"):
         return own
     for anc in verb.ancestors:
-        subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = _own_subject(anc)
         if subj is not None and word_forms(anc) & reporting:
             return subj
     return None
@@ -107,7 +116,7 @@ def _cut(toks: list[Any], verbs: frozenset[str]) -> list[Any]:
     return toks
 
 
-def _clause(doc: Any, head: Any, verbs: frozenset[str], exclude: frozenset[int] = frozenset()) -> tuple[int, int]:
+def _clause(head: Any, verbs: frozenset[str], exclude: frozenset[int] = frozenset()) -> tuple[int, int]:
     toks = [t for t in head.subtree if t.i not in exclude]
     while toks and (toks[0].lower_ in _MARKS or toks[0].is_space):
         toks.pop(0)
@@ -129,6 +138,16 @@ def _that_conjuncts(comp: Any) -> list[Any]:
                                                                for g in c.children)]
 
 
+def _strip_punct(toks: list[Any]) -> list[Any]:
+    """`toks` without leading and trailing punctuation."""
+    start, end = 0, len(toks)
+    while start < end and toks[start].is_punct:
+        start += 1
+    while end > start and toks[end - 1].is_punct:
+        end -= 1
+    return toks[start:end]
+
+
 def _according_to(ctx: Ctx, tok: Any) -> None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -136,19 +155,11 @@ def _according_to(ctx: Ctx, tok: Any) -> None:
         return
     sent = tok.sent
     a0, a1 = tok.left_edge.i, max(tok.right_edge.i, obj.right_edge.i) + 1
-    body = [t for t in sent if (t.i < a0 or t.i >= a1) and not t.is_space]
-    while body and body[0].is_punct:
-        body.pop(0)
-    while body and body[-1].is_punct:
-        body.pop()
+    body = _strip_punct([t for t in sent if (t.i < a0 or t.i >= a1) and not t.is_space])
     if a0 <= sent.start + 2 and body:
-        body = [t for t in body if t.i >= a1]
+        body = _strip_punct([t for t in body if t.i >= a1])
     elif a1 >= sent.end - 2 and body:
-        body = [t for t in body if t.i < a0]
-    while body and body[-1].is_punct:
-        body.pop()
-    while body and body[0].is_punct:
-        body.pop(0)
+        body = _strip_punct([t for t in body if t.i < a0])
     if body:
         ctx.add(body[0].idx, body[-1].idx + len(body[-1].text), "according-to", 1, 0.8, obj)
 
@@ -162,7 +173,7 @@ def _statement_noun(ctx: Ctx, tok: Any) -> None:
         clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.i > tok.i), None)
     if clause is None or not any(t.lower_ == "that" for t in clause.lefts):
         return
-    s, e = _clause(ctx.doc, clause, ctx.verbs)
+    s, e = _clause(clause, ctx.verbs)
     ctx.add(s, e, "statement-noun", 1, 0.65, poss)
 
 
@@ -177,7 +188,7 @@ def _as_phrase(ctx: Ctx, tok: Any) -> None:
     if len(marks) >= 2 and marks[0].i == toks[0].i:
         s, e = marks[0].idx + 1, marks[1].idx
     else:
-        s, e = _clause(ctx.doc, prep, ctx.verbs)
+        s, e = _clause(prep, ctx.verbs)
         s = max(s, prep.idx + len(prep.text))
     subj = _speaker(tok, ctx.cfg.reporting_verbs)
     if subj is not None and subj.lower_ not in _NO_SOURCE:
@@ -220,7 +231,7 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
     conjuncts = _that_conjuncts(comp) if shape == "reported" else []
     exclude = frozenset(t.i for c in conjuncts for t in c.subtree)
     for clause, excl in ((comp, exclude), *((c, frozenset()) for c in conjuncts)):
-        s, e = _clause(ctx.doc, clause, ctx.verbs, excl)
+        s, e = _clause(clause, ctx.verbs, excl)
         if shape == "perfect-infinitive":
             s = clause.left_edge.idx
         ctx.add(s, e, shape, 2, 0.75 if shape == "reported" else 0.65, subj)
@@ -255,12 +266,11 @@ def claim_suggestions(
 ) -> tuple[list[Suggestion], list[tuple[Suggestion, Suggestion]]]:
     """CLAIM suggestions and their (claim, source actor) links. New speaker actors are appended to `actors`."""
     ctx = Ctx(doc, text, cfg, actors)
-    starts = [t.idx for t in doc]
-    _quotes(ctx, text, starts)
+    _quotes(ctx)
     _reported(ctx)
     claims: list[Suggestion] = []
     links: list[tuple[Suggestion, Suggestion]] = []
-    last: tuple[Suggestion, int, int] | None = None  # last source, its line, its quote's end
+    last: tuple[Suggestion, int] | None = None  # the last source and its line
     for cand in _select(ctx):
         if in_ranges(cand.start, cand.end, junk):
             continue
@@ -280,8 +290,5 @@ def claim_suggestions(
         })
         claims.append(claim)
         links.append((claim, source))
-        if cand.shape == "quote" or cand.line >= 0:
-            last = (source, cand.line, cand.end)
-        else:
-            last = (source, text.count("\n", 0, cand.start), cand.end)
+        last = (source, cand.line if cand.line >= 0 else text.count("\n", 0, cand.start))
     return claims, links

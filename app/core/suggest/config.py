@@ -115,6 +115,7 @@ class SuggestConfig:
         return self.labels.get(model_label)
 
 
+_FIELD_NAMES = frozenset(f.name for f in fields(SuggestConfig))
 _LIST_KEYS = {f.name for f in fields(SuggestConfig) if f.type == "frozenset[str]"}
 
 
@@ -129,7 +130,7 @@ def config_from_dict(data: dict[str, Any], where: str = "label map") -> SuggestC
     for section in ("relation", "scheme"):
         for key, value in dict(data.get(section, {})).items():
             name = key if key.endswith(("_label", "_relation")) else f"{key}_label"
-            if name not in {f.name for f in fields(SuggestConfig)}:
+            if name not in _FIELD_NAMES:
                 raise SuggestConfigError(f"{where}: unknown key {key!r} in [{section}]")
             kwargs[name] = str(value)
     for section in ("actor", "figure", "claim", "lists"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -118,9 +119,10 @@ class SuggestionEngine:
         spans = self._merge([*actors, *figures], self._pattern_suggestions(doc, junk))
         actor_list = [s for s in spans if s.label == cfg.actor_label]
         claims, links = claim_suggestions(doc, normalise(text), cfg, actor_list, junk)
-        new_actors = [a for a in actor_list if not any(a is s for s in spans)]
-        for a in links:
-            a[1].score = max(a[1].score, 0.85)  # a speaker is an actor for certain
+        merged_ids = {id(s) for s in spans}
+        new_actors = [a for a in actor_list if id(a) not in merged_ids]  # speakers the claim rules added
+        for _claim, source in links:
+            source.score = max(source.score, 0.85)  # a speaker is an actor for certain
         spans = [*spans, *new_actors, *claims]
         for span in spans:  # figures arrive with their normalised value, unit and qualifier
             if span.label == cfg.figure_label:
@@ -139,7 +141,7 @@ class SuggestionEngine:
 
     def suggest_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[DocSuggestions]:
         """Suggestions for many texts, analysed with `nlp.pipe` in batches (in the order given)."""
-        buffer: list[str] = []
+        buffer: deque[str] = deque()
 
         def normalised() -> Iterator[str]:
             for text in texts:
@@ -147,7 +149,7 @@ class SuggestionEngine:
                 yield normalise(text)
 
         for doc in self.nlp.pipe(normalised(), batch_size=batch_size):
-            yield self.analyse(buffer.pop(0), doc)
+            yield self.analyse(buffer.popleft(), doc)
 
 
 def load_engine(

