@@ -7,6 +7,7 @@ confirming and rejecting are single core transactions that the core cannot hand 
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -162,7 +163,10 @@ class ActorsView(RefreshWhenShown, QWidget):
             return
         kind = "actor" if entry.actor_id is not None else "name not yet an actor"
         per = "; ".join(self.actors.per_article(entry).splitlines())
-        self.detail.setText(f"<b>{entry.name}</b> ({kind}): {entry.mentions} mentions, {entry.claims} claims — {per}")
+        self.detail.setText(
+            f"<b>{html.escape(entry.name)}</b> ({kind}): {entry.mentions} mentions, {entry.claims} claims — "
+            f"{html.escape(per)}"
+        )
 
     # -- actions ---------------------------------------------------------------------------------------
 

@@ -23,7 +23,6 @@ class JobRunner(QObject):
         super().__init__(parent)
         self.window = parent
         self.worker: JobWorker | None = None
-        self.dialog: QProgressDialog | None = None
 
     @property
     def busy(self) -> bool:
@@ -44,7 +43,7 @@ class JobRunner(QObject):
         worker.failed.connect(lambda msg: self._fail(dialog, title, msg))
         worker.cancelled.connect(lambda: self._cancelled(dialog, title))
         dialog.canceled.connect(worker.cancel)
-        self.worker, self.dialog = worker, dialog
+        self.worker = worker
         worker.start()
         return worker
 
@@ -77,6 +76,7 @@ def set_progress(dialog: QProgressDialog, done: int, total: int) -> None:
 def _close(dialog: QProgressDialog) -> None:
     dialog.reset()
     dialog.hide()
+    dialog.deleteLater()  # one dialog per job: free it, or every import/export keeps one alive
 
 
 def report_problems(report: Any) -> list[tuple[str, str]]:
