@@ -69,12 +69,8 @@ def build_project(folder: Path) -> Path:
     return path
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png")
-    parser.add_argument("--dark", action="store_true")
-    args = parser.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="marginalia-shot-"))
+def offscreen_window(tmp: Path, dark: bool):  # type: ignore[no-untyped-def]
+    """The application and a 1400x900 main window with throw-away settings, Fusion style, annotator "demo"."""
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     from app.ui import settings
     from app.ui.main import application
@@ -82,12 +78,22 @@ def main() -> int:
 
     app = application()
     app.setStyle("Fusion")
-    if args.dark:
+    if dark:
         app.setPalette(dark_palette())
     settings.set_annotator_name("demo")
-    project = build_project(tmp)
     window = MainWindow()
     window.resize(1400, 900)
+    return app, window
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png")
+    parser.add_argument("--dark", action="store_true")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="marginalia-shot-"))
+    app, window = offscreen_window(tmp, args.dark)
+    project = build_project(tmp)
     window.open_project(project)
     wb = window.workbench
     assert wb is not None

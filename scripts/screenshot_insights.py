@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
-from screenshot import dark_palette  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from screenshot import offscreen_window  # noqa: E402
 
 from app.core.figures import assign_quantity  # noqa: E402
 from app.core.store import Store  # noqa: E402
@@ -64,19 +64,8 @@ def main() -> int:
     parser.add_argument("--dark", action="store_true")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="marginalia-insights-"))
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
-    from app.ui import settings
-    from app.ui.main import application
-    from app.ui.window import MainWindow
-
-    app = application()
-    app.setStyle("Fusion")
-    if args.dark:
-        app.setPalette(dark_palette())
-    settings.set_annotator_name("demo")
+    app, window = offscreen_window(tmp, args.dark)
     project, focus = build_project(tmp)
-    window = MainWindow()
-    window.resize(1400, 900)
     window.open_project(project)
     window.show()
     ins = window.insights
