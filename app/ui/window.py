@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -223,8 +223,6 @@ class MainWindow(QMainWindow):
             start = page[0].id if page else None
         wb.controller.open_document(start)
         self._update_undo_texts()
-        if not settings.annotator_name():  # ask once, before the first tag rather than in the middle of it
-            QTimer.singleShot(0, self._annotator)
         return True
 
     def _exists(self, doc_id: int) -> bool:

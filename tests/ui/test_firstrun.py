@@ -247,25 +247,3 @@ def test_window_shows_without_importing_spacy(tmp_path: Path, project: Path) -> 
     shown = next(line for line in done.stdout.splitlines() if line.startswith("shown:"))
     assert "spacy imported: False" in shown
 
-
-def test_annotator_name_is_asked_when_a_project_first_opens(qtbot, monkeypatch, project) -> None:  # type: ignore[no-untyped-def]
-    """Asked right after the project opens (not in the middle of the first tag), and only once."""
-    from app.ui.window import MainWindow
-
-    asked: list[str] = []
-
-    def get_text(*_args, **_kwargs):  # type: ignore[no-untyped-def]
-        asked.append("asked")
-        return "Ana Kessler", True
-
-    monkeypatch.setattr(QInputDialog, "getText", get_text)
-    settings.set_annotator_name("")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.open_project(project)
-    qtbot.waitUntil(lambda: asked == ["asked"])
-    assert settings.annotator_name() == "Ana Kessler"
-    assert window.open_project(project)  # opening again does not ask again
-    qtbot.wait(50)
-    assert asked == ["asked"]
-    window.close()
