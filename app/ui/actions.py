@@ -37,6 +37,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("file.quit", "&Quit", ("Ctrl+Q",), "File"),
     ActionSpec("edit.undo", "&Undo", ("Ctrl+Z",), "Edit"),
     ActionSpec("edit.redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit"),
+    ActionSpec("edit.annotator", "Annotator &name…", (), "Edit", "The name stored with every span you make"),
     ActionSpec("span.delete", "&Delete span / relation", ("Delete", "Backspace"), "Span",
                "Delete the selected span (a suggestion is rejected) or relation"),
     ActionSpec("span.accept", "&Accept suggestion", ("A",), "Span",

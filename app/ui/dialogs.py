@@ -162,12 +162,14 @@ class ReportDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def ask_annotator(parent: QWidget | None) -> str | None:
-    """The annotator name: asked once, then remembered in QSettings."""
+def ask_annotator(parent: QWidget | None, change: bool = False) -> str | None:
+    """The annotator name: asked once, then remembered in QSettings; `change` asks again to edit it."""
     name = settings.annotator_name()
-    if name:
+    if name and not change:
         return name
-    name, ok = QInputDialog.getText(parent, "Your name", "Annotator name (stored with every span you tag):")
+    name, ok = QInputDialog.getText(
+        parent, "Your name", "Annotator name (stored with every span you tag):", text=name
+    )
     name = name.strip() if ok else ""
     if name:
         settings.set_annotator_name(name)

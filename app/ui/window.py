@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
             "file.import": self.import_files, "file.import_folder": self.import_folder,
             "file.export": self.export, "file.quit": self.close,
             "edit.undo": on("undo"), "edit.redo": on("redo"),
+            "edit.annotator": self.change_annotator,
             "span.delete": on("delete_selected"), "span.accept": on("accept_selected"),
             "span.end_right": on("move_edge", "end", 1), "span.end_left": on("move_edge", "end", -1),
             "span.start_left": on("move_edge", "start", -1), "span.start_right": on("move_edge", "start", 1),
@@ -256,6 +257,11 @@ class MainWindow(QMainWindow):
         name = ask_annotator(self)
         self._show_annotator()
         return name
+
+    def change_annotator(self) -> None:
+        """Edit ▸ Annotator name…: new spans carry the new name; existing spans keep theirs."""
+        ask_annotator(self, change=True)
+        self._show_annotator()
 
     def _show_annotator(self) -> None:
         name = settings.annotator_name()

@@ -247,3 +247,18 @@ def test_window_shows_without_importing_spacy(tmp_path: Path, project: Path) -> 
     shown = next(line for line in done.stdout.splitlines() if line.startswith("shown:"))
     assert "spacy imported: False" in shown
 
+
+
+def test_annotator_name_can_be_changed_from_the_edit_menu(monkeypatch, window) -> None:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+
+    def get_text(*_args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(kwargs.get("text", ""))
+        return "  Ana Kessler ", True
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    window.keymap["edit.annotator"].trigger()
+    assert seen == ["tester"]  # the dialog starts from the current name
+    assert settings.annotator_name() == "Ana Kessler"
+    assert window.annotator_label.text() == "Annotator: Ana Kessler"
+    assert window.workbench.controller.annotator() == "Ana Kessler"  # used for the next span
