@@ -89,3 +89,18 @@ def rss_mb() -> float:
 
 def clock() -> float:
     return time.perf_counter()
+
+
+def open_window(path: Path, width: int = 1400, height: int = 900):  # type: ignore[no-untyped-def]
+    """The application and a shown main window on project `path`, annotator "bench" (settings isolated first)."""
+    from app.ui import settings
+    from app.ui.main import application
+    from app.ui.window import MainWindow
+
+    app = application()
+    settings.set_annotator_name("bench")
+    window = MainWindow()
+    window.resize(width, height)
+    window.open_project(path)
+    window.show()
+    return app, window

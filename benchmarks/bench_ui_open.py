@@ -13,7 +13,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from _common import cached_synth, clock, isolated_settings, median_ms
+from _common import cached_synth, clock, isolated_settings, median_ms, open_window
 
 from app.core.store import Store
 from app.core.types import NewDocument, NewSpan
@@ -45,19 +45,11 @@ def main() -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from app.ui import settings
-    from app.ui.main import application
-    from app.ui.window import MainWindow
 
     text = cached_synth("long.txt", "1", "--words", "20000").read_text(encoding="utf-8")
     path = Path(tempfile.mkdtemp(prefix="marginalia-bench-")) / "open.marginalia"
     doc_id = build(path, text)
-    app = application()
-    settings.set_annotator_name("bench")
-    window = MainWindow()
-    window.resize(1400, 900)
-    window.open_project(path)
-    window.show()
+    app, window = open_window(path)
     QTest.qWaitForWindowExposed(window)
     wb = window.workbench
     assert wb is not None

@@ -21,7 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import orjson
-from _common import isolated_settings, synth_jsonl
+from _common import isolated_settings, open_window, synth_jsonl
 
 STALL_S = 0.050
 
@@ -63,21 +63,13 @@ def main() -> int:
 
     from app.core.store import Store
     from app.core.types import NewDocument
-    from app.ui import settings
-    from app.ui.main import application
-    from app.ui.window import MainWindow
 
     lines = synth_jsonl(2000).read_bytes().splitlines()[: a.n]  # the cached 2,000 (same texts as bench_suggest)
     texts = [orjson.loads(line)["text"] for line in lines if line.strip()]
     path = Path(tempfile.mkdtemp(prefix="marginalia-bench-")) / "responsive.marginalia"
     with Store(path) as store:
         store.add_documents([NewDocument(text=t, title=f"Synthetic {i + 1}") for i, t in enumerate(texts)])
-    app = application()
-    settings.set_annotator_name("bench")
-    window = MainWindow()
-    window.resize(1400, 900)
-    window.open_project(path)
-    window.show()
+    app, window = open_window(path)
     heart = Heartbeat()
     marks: dict[str, float] = {}
 

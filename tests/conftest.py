@@ -13,6 +13,14 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
 
 
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own user data folder (projects, logs): none ever touches the real one."""
+    folder = tmp_path / "userdata"
+    monkeypatch.setenv("MARGINALIA_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def corpus_files() -> list[Path]:
     files = sorted(CORPUS.glob("*.txt"))

@@ -16,25 +16,18 @@ from app.core.demo import create_demo_project, demo_files, demo_project_path
 REPO = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(autouse=True)
-def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "userdata"
-    monkeypatch.setenv("MARGINALIA_DATA_DIR", str(folder))
-    return folder
-
-
 def test_demo_files_are_the_articles_only() -> None:
     files = demo_files()
     assert len(files) >= 3
     assert all(f.suffix == ".txt" for f in files)
 
 
-def test_demo_project_lives_in_the_user_data_folder_and_is_created_once(_data_dir: Path) -> None:
+def test_demo_project_lives_in_the_user_data_folder_and_is_created_once(data_dir: Path) -> None:
     from app.core.store import Store
     from app.core.types import NewSpan
 
     path = create_demo_project()
-    assert path == demo_project_path() == _data_dir / "projects" / "demo.marginalia"
+    assert path == demo_project_path() == data_dir / "projects" / "demo.marginalia"
     with Store(path) as store:
         assert store.count_documents() == len(demo_files())
         doc_id = store.next_document(None)

@@ -24,13 +24,6 @@ from app.ui import crash, settings
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "userdata"
-    monkeypatch.setenv("MARGINALIA_DATA_DIR", str(folder))
-    return folder
-
-
 @pytest.fixture
 def fresh_window(qtbot):  # type: ignore[no-untyped-def]
     from app.ui.window import MainWindow
