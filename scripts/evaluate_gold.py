@@ -1,11 +1,14 @@
-"""Score the suggestion engine against the offsets-only gold: dev (tests/gold/dev) and test (tests/gold).
+"""Score the suggestion engine against the offsets-only gold sets.
 
-    .venv/bin/python scripts/evaluate_gold.py [--set dev|test|both] [--corpus DIR] [--model NAME] [--json]
-    .venv/bin/python scripts/evaluate_gold.py --set dev --errors      # list misses and extras (dev only!)
+    .venv/bin/python scripts/evaluate_gold.py [--set NAME ...] [--corpus DIR] [--model NAME] [--json]
+    .venv/bin/python scripts/evaluate_gold.py --set dev --errors      # list misses and extras (not on heldout!)
 
-For each set the gold is built from the corpus articles (checksums checked), the articles are imported into a
-temporary project, `suggest_project` pre-annotates them exactly as the app does, and `evaluate_store` scores the
-pending suggestions. Tune the rules on dev only; the test set is for checkpoints.
+Sets: dev (corpus 000, 002, 003: tests/gold/dev), test (corpus 001, 004: tests/gold), fresh (articles written
+for Marginalia, tests/gold/articles/fresh_02, fresh_03: tests/gold/fresh) and heldout (fresh_01, fresh_04:
+tests/gold/heldout, never tuned on). The corpus sets need the corpus folder (--corpus); the others carry their
+articles in the repository. For each set the gold is built from the articles (checksums checked), the
+articles are imported into a temporary project, `suggest_project` pre-annotates them exactly as the app does,
+and `evaluate_store` scores the pending suggestions.
 """
 
 from __future__ import annotations
@@ -30,7 +33,13 @@ from app.core.suggest.gold import build_gold  # noqa: E402
 from app.core.suggest.pipeline import DEFAULT_PIPELINE  # noqa: E402
 from app.core.types import NewDocument, SpanState  # noqa: E402
 
-SETS = {"dev": ROOT / "tests" / "gold" / "dev", "test": ROOT / "tests" / "gold"}
+GOLD = ROOT / "tests" / "gold"
+ARTICLES = GOLD / "articles"
+# set name -> (gold folder, article folder; None = the corpus folder)
+SETS: dict[str, tuple[Path, Path | None]] = {
+    "dev": (GOLD / "dev", None), "test": (GOLD, None), "fresh": (GOLD / "fresh", ARTICLES),
+    "heldout": (GOLD / "heldout", ARTICLES),
+}
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 
 
@@ -73,23 +82,25 @@ def evaluate_set(engine: SuggestionEngine, corpus: Path, gold_dir: Path, errors:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=["dev", "test", "both"], default="both")
+    ap.add_argument("--set", choices=[*SETS, "all"], nargs="+", default=["dev", "test"])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help=f"article folder (default {DEFAULT_CORPUS})")
     ap.add_argument("--model", default=DEFAULT_PIPELINE)
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
-    ap.add_argument("--errors", action="store_true", help="list missed and extra spans (use on dev only)")
+    ap.add_argument("--errors", action="store_true", help="list missed and extra spans (never on heldout)")
     a = ap.parse_args(argv)
-    if not a.corpus.is_dir():
+    names = list(SETS) if "all" in a.set else list(dict.fromkeys(a.set))
+    if any(SETS[n][1] is None for n in names) and not a.corpus.is_dir():
         print(f"evaluate_gold: no corpus folder {a.corpus} (give --corpus DIR)", file=sys.stderr)
         return 2
     engine = load_engine(a.model)
-    names = ["dev", "test"] if a.set == "both" else [a.set]
-    results = {name: evaluate_set(engine, a.corpus, SETS[name], a.errors) for name in names}
+    results = {
+        name: evaluate_set(engine, SETS[name][1] or a.corpus, SETS[name][0], a.errors) for name in names
+    }
     if a.json:
         sys.stdout.write(orjson.dumps(results, option=orjson.OPT_INDENT_2).decode() + "\n")
         return 0
     for name, result in results.items():
-        print(f"### {name} ({SETS[name].relative_to(ROOT)})")
+        print(f"### {name} ({SETS[name][0].relative_to(ROOT)})")
         print(format_report(result))
         if "errors" in result:
             print(result["errors"])

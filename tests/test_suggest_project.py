@@ -112,6 +112,16 @@ def test_repository_gold_matches_corpus():
     assert all(r["spans"] and r["relations"] for r in records)
 
 
+def test_repository_gold_of_the_written_articles_loads():
+    """The fresh and heldout gold is for articles kept in the repository, byte-exact (one has CRLF endings)."""
+    articles = GOLD_DIR / "articles"
+    for folder in ("fresh", "heldout"):
+        records = build_gold(articles, GOLD_DIR / folder)
+        assert len(records) >= 2
+        assert all(r["spans"] and r["relations"] for r in records)
+    assert b"\r\n" in (articles / "fresh_03.txt").read_bytes()
+
+
 def test_cli_suggest_and_evaluate(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(engine_module, "load_engine", lambda *a, **k: shared_engine())
     db = tmp_path / "c.marginalia"

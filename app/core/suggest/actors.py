@@ -18,14 +18,32 @@ from app.core.suggest.config import SuggestConfig
 
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _MODIFIER_DEPS = frozenset({"compound", "nmod"})
-_AFFILIATION_PREPS = frozenset({"in", "at", "of", "from", "with"})
+_AFFILIATION_PREPS = frozenset({"in", "at", "of", "from", "with", "on"})
+_ORG_PLACE_PREPS = frozenset({"in", "into", "near", "inside", "outside", "across", "throughout", "within"})
+_FINITE = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "must", "can", "could"})
+_MOVED = frozenset({"out", "back", "away"})
+_JOINS = frozenset({"for", "of"})
+_DASHES = frozenset({"\u2014", "\u2013", "--"})
+_SPEAKER_TITLES = frozenset({"spokeswoman", "spokesman", "spokesperson"})
+
+
+_OPENERS = frozenset({":", '"', "'", "(", "-", "--"})
+
+
+def keeps_the(tok: Any) -> bool:
+    """A capitalised "The" inside a sentence belongs to the name: "As The Economist warned"."""
+    if tok.text != "The" or tok.is_sent_start or tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    return not (before.is_space or before.text in _OPENERS)
 
 
 def trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Drop leading determiners and lower-case words ("the latest Institute ...") and a trailing "'s"."""
-    while start < end - 1 and (doc[start].is_lower or doc[start].lower_ == "the" or doc[start].is_punct):
+    while start < end - 1 and (doc[start].is_lower or (doc[start].lower_ == "the" and not keeps_the(doc[start]))
+                               or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "'")):
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "'")):
         end -= 1
     return start, end
 
@@ -49,11 +67,13 @@ def acting_role(tok: Any, cfg: SuggestConfig, depth: int = 0) -> str:
             return "party"
         if prep == "to" and head.head.lower_ == "according":
             return "source"
+        if prep == "of" and head.head.lower_ in cfg.possession_nouns:
+            return "possessor"  # "the package of USA", "into the hands of Ukraine"
         return ""
-    if dep == "dobj" and any(c.dep_ in ("xcomp", "ccomp") and c.i > tok.i and c.pos_ in ("VERB", "AUX")
-                             for c in head.children):
-        return "made-to-act"
-    if dep in ("conj", "appos") and depth < 4 and head is not tok:
+    if dep == "dobj" and any((c.dep_ in ("xcomp", "ccomp") and c.i > tok.i and c.pos_ in ("VERB", "AUX"))
+                             or (c.lower_ in _MOVED and c.i > tok.i) for c in head.children):
+        return "made-to-act"  # "forced Russia to redeploy", "has not pushed Ukraine out"
+    if dep in ("conj", "appos") and depth < 4 and head.i != tok.i:
         return acting_role(head, cfg, depth + 1)
     return ""
 
@@ -65,40 +85,136 @@ def modifies_noun(span: Any, cfg: SuggestConfig) -> bool:
     return root.dep_ in _MODIFIER_DEPS and root.head.i >= span.end and root.head.lower_ not in cfg.government_heads
 
 
+def _describes_person(desc: Any) -> bool:
+    """`desc` is a description of a named person: "Ivan Stupak, military expert ... and formerly an adviser",
+    "Kirichenko is an associate research fellow"."""
+    for _ in range(3):
+        if desc.dep_ != "conj" or desc.head.i == desc.i:
+            break
+        desc = desc.head
+    head = desc.head
+    if desc.dep_ == "appos":
+        return head.ent_type_ == "PERSON"
+    if desc.dep_ == "attr" and head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in head.children)
+    return False
+
+
 def is_affiliation(tok: Any) -> bool:
-    """`tok` is the object of in/at/of/from after a description of a person: "a major general in the Army"."""
+    """`tok` is the object of in/at/of/from/with after a description of a person: "a major general in the
+    Army", "an associate research fellow at the Henry Jackson Society"."""
     prep = tok.head
     desc = prep.head
     return (tok.dep_ == "pobj" and prep.lower_ in _AFFILIATION_PREPS and desc.pos_ == "NOUN"
-            and desc.dep_ in ("appos", "attr") and desc.head.ent_type_ == "PERSON")
+            and _describes_person(desc))
 
 
 def speaks(tok: Any, cfg: SuggestConfig) -> bool:
     """`tok` (a group noun) is the subject of a reporting verb: "Ukrainian officials have repeatedly said"."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "nsubj" and bool(word_forms(tok.head) & cfg.reporting_verbs)
 
 
-def _more_mentions(doc: Any, found: list[tuple[int, int, str, bool]], taken: set[int]
+def _more_mentions(doc: Any, words: list[str], found: list[tuple[int, int, str, bool]], taken: set[int]
                    ) -> list[tuple[int, int, str, bool]]:
     """Other mentions of names already recognised as ACTOR candidates, where the recogniser tagged nothing. A
     one-word name comes back without its label (it must then act to count: "Kyiv" is a PERSON to the model
     once, a place elsewhere)."""
     by_first: dict[str, list[tuple[list[str], str]]] = {}
     for start, end, label, _ in found:
-        words = [t.text for t in doc[start:end]]
-        by_first.setdefault(words[0], []).append((words, label))
+        name = words[start:end]
+        by_first.setdefault(name[0], []).append((name, label))
     out = []
-    for tok in doc:
-        if tok.i in taken or tok.ent_type_ or tok.text not in by_first:
+    for i, word in enumerate(words):
+        if i in taken or word not in by_first or doc[i].ent_type_:
             continue
-        for words, label in by_first[tok.text]:
-            end = tok.i + len(words)
-            if end <= len(doc) and [t.text for t in doc[tok.i : end]] == words and not any(
-                    t.i in taken or t.ent_type_ for t in doc[tok.i : end]):
-                out.append((tok.i, end, label, len(words) == 1))
+        tok = doc[i]
+        for name, label in by_first[word]:
+            end = i + len(name)
+            if end <= len(doc) and words[i:end] == name and not any(
+                    t.i in taken or t.ent_type_ for t in doc[i:end]):
+                out.append((tok.i, end, label, len(name) == 1))
                 break
+    return out
+
+
+def _names(doc: Any, cfg: SuggestConfig) -> list[tuple[int, int, str]]:
+    """The recogniser's entities as (start, end, label), with two repairs: a name ending in an organisation word
+    is an ORG ("the Henry Jackson Society" as FAC), and "for/of (the) Name" after one continues it
+    ("the Ukrainian Institute" + "for the" + "Future")."""
+    out: list[tuple[int, int, str]] = []
+    ents = list(doc.ents)
+    skip_to = -1
+    for ent in ents:
+        if ent.start < skip_to:
+            continue
+        start, end, label = ent.start, ent.end, ent.label_
+        dash = next((t.i for t in ent if t.text in _DASHES), None)
+        if dash is not None:  # "08:30 — Ukrenergo" read as one TIME: the name after the dash
+            if dash + 1 < end and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[dash + 1 : end]):
+                out.append((dash + 1, end, "ORG"))
+            continue
+        heads = [t for t in ent if t.lower_ in cfg.org_heads and t.text[:1].isupper()]
+        if heads and heads[-1].i < end - 1 and cfg.scheme_label(label) in (None, cfg.actor_label):
+            label = "ORG"  # "the Kyiv Centre for Resource Security" as FAC
+        if doc[end - 1].lower_ in cfg.org_heads and doc[end - 1].text[:1].isupper():
+            label = "ORG" if cfg.scheme_label(label) in (None, cfg.actor_label) else label
+            j = end + 1 if end < len(doc) and doc[end].lower_ in _JOINS else end
+            j += 1 if j > end and j < len(doc) and doc[j].lower_ == "the" else 0
+            k = j
+            while k < len(doc) and k > end and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+                k += 1
+            if k > j:
+                end = skip_to = k
+        out.append((start, end, label))
+    return out
+
+
+def _parenthesised_alias(doc: Any, start: int, end: int) -> tuple[int, int, str] | None:
+    """The name that `doc[start:end]` stands in parentheses after: "North Korea (DPRK)"."""
+    if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+        return None
+    before = doc[start - 2]
+    if not before.ent_type_:
+        return None
+    ent = next((e for e in doc.ents if e.start <= before.i < e.end), None)
+    return None if ent is None else (*trim(doc, ent.start, ent.end), ent.label_)
+
+
+def _org_names(doc: Any, words: list[str], cfg: SuggestConfig, taken: set[int]
+               ) -> list[tuple[int, int, str, bool]]:
+    """Organisation names the recogniser missed, ending in an organisation word: "the Odesa Maritime Policy
+    Centre". `words` are the token texts (looking them up is much cheaper than making Token objects)."""
+    out = []
+    for i, word in enumerate(words):
+        if i in taken or not word[:1].isupper() or word.lower() not in cfg.org_heads or doc[i].pos_ != "PROPN":
+            continue
+        tok = doc[i]
+        start = tok.i
+        while start > 0 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if start < tok.i:
+            out.append((start, tok.i + 1, "ORG", False))
+    return out
+
+
+def _titled_names(doc: Any, words: list[str], cfg: SuggestConfig, taken: set[int]
+                  ) -> list[tuple[int, int, str, bool]]:
+    """Names after a title that the recogniser missed: "Gen. Yunus-Bek Yevkurov" (hyphenated parts included)."""
+    out = []
+    for i, word in enumerate(words[:-1]):
+        if not word[:1].isupper() or word.lower() not in cfg.person_titles:
+            continue
+        tok = doc[i]
+        j = tok.i + 1
+        while j < len(doc) and j not in taken and (
+                (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
+                or (doc[j].text == "-" and j > tok.i + 1 and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):
+            j += 1
+        if j > tok.i + 1 and doc[j - 1].text != "-":
+            out.append((tok.i + 1, j, "PERSON", False))
     return out
 
 
@@ -106,23 +222,31 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]])
     out: list[Suggestion] = []
     mentions = []
     for ent in doc.ents:
-        mapped = cfg.scheme_label(ent.label_)
         if ent.label_ == cfg.actor_label:  # a pipeline trained on the scheme
             out.append(Suggestion(ent.start_char, ent.end_char, cfg.actor_label, 0.8, attributes={"rule": "model"}))
+    places = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC")}
+    for ent_start, ent_end, label in _names(doc, cfg):
+        if label == cfg.actor_label or cfg.scheme_label(label) != cfg.actor_label:
             continue
-        if mapped != cfg.actor_label:
-            continue
-        start, end = trim(doc, ent.start, ent.end)
-        mentions.append((start, end, ent.label_, False))
+        start, end = trim(doc, ent_start, ent_end)
+        while end - start > 1 and (doc[start].lower_ in cfg.person_titles or doc[start].lower_ in _SPEAKER_TITLES):
+            start += 1  # "Spokeswoman Iryna Tkach"
+        if label in ("PERSON", "ORG") and doc[start:end].text in places:
+            label = "GPE"  # "Kyiv" taken for a person once and for a place elsewhere: a place that must act
+        mentions.append((start, end, label, False))
     # a surname of a person named in full is that person, whatever the model calls it ("Zhdanov" as NORP)
     surnames = {doc[end - 1].text for start, end, label, _ in mentions if label == "PERSON" and end - start >= 2}
     mentions = [(s, e, "PERSON" if e - s == 1 and doc[s].text in surnames else label, r) for s, e, label, r in mentions]
-    taken = {t.i for ent in doc.ents for t in ent}
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    words = [t.text for t in doc]
+    mentions += _titled_names(doc, words, cfg, taken) + _org_names(doc, words, cfg, taken)
     known = list(mentions)
+    first_at: dict[str, int] = {}
+    for i, word in enumerate(words):
+        first_at.setdefault(word, i)
     for name in surnames:  # a surname alone is looked for again too ("Zhdanov indicates ...")
-        tok = next(t for t in doc if t.text == name)
-        known.append((tok.i, tok.i + 1, "PERSON", True))
-    for start, end, label, need_role in [*mentions, *_more_mentions(doc, known, taken)]:
+        known.append((first_at[name], first_at[name] + 1, "PERSON", True))
+    for start, end, label, need_role in [*mentions, *_more_mentions(doc, words, known, taken)]:
         sugg = _actor(doc, start, end, label, cfg, need_role)
         if sugg is not None and not in_ranges(sugg.start, sugg.end, junk):
             out.append(sugg)
@@ -134,34 +258,58 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
     """The ACTOR suggestion for the name doc[start:end] (model label `label`), or None when it is no actor.
     `need_role`: even a person or organisation must act (a one-word name found again without the model)."""
     span = doc[start:end]
-    if (name_key(span.text) in cfg.never_actors or not any(t.text[:1].isupper() for t in span)
-            or span[-1].lower_ in cfg.event_heads or any(t.text in (":", "|") for t in span)):
-        return None
+    if (name_key(span.text) in cfg.never_actors or len(span.text) < 2 or not any(t.text[:1].isupper() for t in span)
+            or span[-1].lower_ in cfg.event_heads or any(t.text in (":", "|") or t.lower_ in _FINITE for t in span)):
+        return None  # a place, an event, a headline in title case ("Kursk Was Always a Gamble")
+    alias_of = _parenthesised_alias(doc, start, end)
+    if alias_of is not None:  # "from North Korea (DPRK)": an acronym shares the fate of the name before it
+        alias_start, alias_end, alias_label = alias_of
+        if _actor(doc, alias_start, alias_end, alias_label, cfg) is None:
+            return None
     root = span.root
     head = root.head
     attrs: dict[str, Any] = {"model_label": label}
     if label != "PERSON" and root.dep_ == "appos" and head.ent_type_ == "PERSON":
         return None  # a title: "Jake Sullivan, US National Security Advisor"
     if root.dep_ in _MODIFIER_DEPS and head.i >= end:
-        if head.lower_ not in cfg.government_heads or head.i - end > 1:
+        if head.lower_ in cfg.action_heads and head.i == end and label != "PERSON" and any(
+                c.dep_ in ("det", "poss") for c in head.children):
+            attrs["rule"] = "agent"  # "under the Russian Federation control"
+            score = 0.7
+        elif label == "ORG" and head.i == end and head.lower_ in cfg.source_nouns:
+            attrs["rule"] = "affiliation"  # "a senior EU official", "a Pentagon spokesman"
+            score = 0.7
+        elif head.lower_ not in cfg.government_heads or head.i - end > 1:
             return None  # "Kursk offensive", "Ukraine envoy", "NATO partners"
-        end = head.i + 1  # "the Biden administration"
-        attrs["rule"] = "government"
-        score = 0.8
+        else:
+            end = head.i + 1  # "the Biden administration"
+            attrs["rule"] = "government"
+            score = 0.8
     elif root.dep_ == "amod" or (label == "NORP" and root.pos_ == "ADJ"):
-        # "Ukrainian officials" only as the source of a statement; "Russian forces" never
-        if not (head.lower_ in cfg.group_nouns and 0 <= head.i - end <= 2 and speaks(head, cfg)):
+        # "Ukrainian officials" only as the source of a statement; "Russian forces" never; "the Ukrainian
+        # parliament" where it acts or a person belongs to it
+        if head.lower_ in cfg.institution_nouns and 0 <= head.i - end <= 1 and (acting_role(head, cfg)
+                                                                            or is_affiliation(head)):
+            attrs["rule"] = "institution"
+        elif head.lower_ in cfg.group_nouns and 0 <= head.i - end <= 2 and speaks(head, cfg):
+            attrs["rule"] = "group"
+        else:
             return None
         end = head.i + 1
-        attrs["rule"] = "group"
         score = 0.65
     elif label == "NORP":
         return None  # "the Russians": people of a nation, not an actor
     elif label.lower() in cfg.always_actor:  # the config's word lists are lower-cased
+        if label == "PERSON" and root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in cfg.relation_nouns:
+            return None  # "the widow of Alexei Navalny": named only through another
         role = acting_role(root, cfg)
         if root.dep_ == "pobj" and head.lower_ in ("in", "into", "near", "inside") and not role:
             if not (label == "ORG" and is_affiliation(root)):
                 return None  # a place taken for a person or organisation ("in Bolshoye Soldatskoye")
+            role = "affiliation"
+        elif label == "ORG" and root.dep_ == "pobj" and head.lower_ in _ORG_PLACE_PREPS and not role:
+            if not is_affiliation(root):
+                return None  # "outside EU"
             role = "affiliation"
         if need_role and not role:
             return None

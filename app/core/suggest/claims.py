@@ -10,6 +10,7 @@ app.core.suggest.sources.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Any
 
@@ -21,6 +22,9 @@ _MARKS = frozenset({"that", "if", "whether", ":", ",", "-", "--", '"', "'"})
 _HYPOTHETICAL = frozenset({"may", "might", "could"})
 _NO_SOURCE = frozenset({"i", "we", "you", "it", "they", "this", "that", "which", "who"})
 _CUT_DEPS = frozenset({"dobj", "appos", "npadvmod", "advcl"})
+# participles of these stay in the clause: "he misjudged Russia, believing he could stop the Russians ..."
+_GERUND_VERBS = frozenset({"deny", "admit", "acknowledge", "confirm", "recall", "report"})
+_MENTAL = frozenset({"believe", "think", "hope", "fear", "expect", "feel", "assume", "consider"})
 MIN_QUOTE_WORDS = 4
 
 
@@ -48,8 +52,8 @@ def _speaker_after(ctx: Ctx, tokens: list[Any]) -> Any | None:
     for tok in tokens[:12]:
         if tok.text == '"' or "\n" in tok.text:
             return None
-        if _is_reporting_verb(tok, ctx.cfg):
-            subj = _subject(tok)
+        if _is_reporting_verb(tok, ctx.cfg) or (tok.pos_ == "ADJ" and tok.lower_ in ctx.cfg.reporting_verbs):
+            subj = _subject(tok)  # "..." - says the expert / "..." - he is sure
             if subj is None:
                 subj = next((t for t in tokens if t.i > tok.i and t.pos_ == "PROPN"), None)
             return subj
@@ -58,7 +62,9 @@ def _speaker_after(ctx: Ctx, tokens: list[Any]) -> Any | None:
 
 def _quotes(ctx: Ctx) -> None:
     doc, text = ctx.doc, ctx.text
-    starts = [t.idx for t in doc]
+    from spacy.attrs import IDX  # here, not at the top: the window imports this module without spaCy
+
+    starts = doc.to_array([IDX]).ravel().tolist() if len(doc) else []  # no Token objects: much faster
     line_start = 0
     for line_no, line in enumerate(text.split("\n")):
         marks = [line_start + i for i, ch in enumerate(line) if ch == '"']
@@ -107,7 +113,7 @@ def _cut(toks: list[Any], verbs: frozenset[str]) -> list[Any]:
             if (c.dep_ not in _CUT_DEPS and c.lower_ != "according") or c.left_edge.i - 1 <= first \
                     or c.right_edge.i < last - 1:
                 continue
-            if c.dep_ == "advcl" and (c.tag_ != "VBG" or c.lemma_.lower() not in verbs or any(
+            if c.dep_ == "advcl" and (c.tag_ != "VBG" or c.lemma_.lower() not in verbs or c.lemma_ in _MENTAL or any(
                     g.dep_ in ("mark", "nsubj", "nsubjpass") for g in c.children)):
                 continue  # only a reporting participle: ", describing the region as ...", ", adding that ..."
             comma = c.doc[c.left_edge.i - 1]
@@ -148,6 +154,17 @@ def _strip_punct(toks: list[Any]) -> list[Any]:
     return toks[start:end]
 
 
+_OPENING_ADVERBS = frozenset({"yet", "but", "and", "so", "however", "still", "meanwhile", "moreover"})
+
+
+def _authorial_after(doc: Any, i: int) -> bool:
+    """doc[i:] is ", (thus) adding ...": a participle the author adds after an inserted "according to X"."""
+    j = i + 1 if i < len(doc) and doc[i].text == "," else i
+    while j < len(doc) and doc[j].dep_ == "advmod":
+        j += 1
+    return j > i and j < len(doc) and doc[j].tag_ == "VBG" and doc[j].dep_ == "advcl"
+
+
 def _according_to(ctx: Ctx, tok: Any) -> None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -160,8 +177,36 @@ def _according_to(ctx: Ctx, tok: Any) -> None:
         body = _strip_punct([t for t in body if t.i >= a1])
     elif a1 >= sent.end - 2 and body:
         body = _strip_punct([t for t in body if t.i < a0])
+    elif body and _authorial_after(tok.doc, a1):
+        body = _strip_punct([t for t in body if t.i < a0])  # "..., according to X, thus adding up to ..."
+    while body and body[0].lower_ in _OPENING_ADVERBS and body[0].dep_ in ("cc", "advmod"):
+        body = _strip_punct(body[1:])  # "Yet another 70%, according to Stupak, were ..."
     if body:
         ctx.add(body[0].idx, body[-1].idx + len(body[-1].text), "according-to", 1, 0.8, obj)
+
+
+def _in_someones_view(ctx: Ctx, prep: Any) -> None:
+    """"In his view, X", "by his estimation, X", "by words of the expert, X": X is the claim of the view's owner."""
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if noun is None or not {noun.lemma_.lower(), noun.lower_} & ctx.cfg.claim_nouns:
+        return
+    if noun.i != prep.i + 2 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if owner is None or owner.lower_ in ("our", "my", "your"):
+        return
+    sent = prep.sent
+    a0, a1 = prep.left_edge.i, prep.right_edge.i + 1
+    if a0 > sent.start + 3 and ctx.doc[a0 - 1].text != ",":
+        return  # a phrase inside the clause, not a frame around it
+    # at the start the frame is left out; inside the sentence ("Now, by his estimation, ...") it stays, like an
+    # inserted "according to X"
+    body = _strip_punct([t for t in sent if (t.i >= a1 or a0 > sent.start) and not t.is_space])
+    if body:
+        ctx.add(body[0].idx, body[-1].idx + len(body[-1].text), "in-view", 1, 0.7, owner)
 
 
 def _statement_noun(ctx: Ctx, tok: Any) -> None:
@@ -169,6 +214,9 @@ def _statement_noun(ctx: Ctx, tok: Any) -> None:
     if poss is None:
         return
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i), None)
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if clause is None and nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark" and nxt.head.i > tok.i:
+        clause = nxt.head  # "based on his belief that ...": the parser hung the clause on the main verb
     if clause is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
         clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.i > tok.i), None)
     if clause is None or not any(t.lower_ == "that" for t in clause.lefts):
@@ -192,6 +240,8 @@ def _as_phrase(ctx: Ctx, tok: Any) -> None:
         s = max(s, prep.idx + len(prep.text))
     subj = _speaker(tok, ctx.cfg.reporting_verbs)
     if subj is not None and subj.lower_ not in _NO_SOURCE:
+        if len(marks) < 2:
+            e = _to_clause_end(tok, e)
         ctx.add(s, e, "as-phrase", 2, 0.6, subj, min_chars=3)
 
 
@@ -201,6 +251,8 @@ def _reported(ctx: Ctx) -> None:
         lemma = tok.lemma_.lower()
         if tok.lower_ == "according":
             _according_to(ctx, tok)
+        elif tok.lower_ in ("in", "by") and tok.dep_ == "prep":
+            _in_someones_view(ctx, tok)
         elif lemma in cfg.claim_nouns and tok.pos_ == "NOUN":
             _statement_noun(ctx, tok)
         elif tok.pos_ in ("VERB", "ADJ"):
@@ -223,18 +275,155 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
         comp = next((c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBN" and {"to", "have"} <= {
             g.lower_ for g in c.children if g.dep_ == "aux"}), None)
         shape = "perfect-infinitive"
+    if comp is None and tok.lemma_.lower() in _GERUND_VERBS:  # "Moscow denied losing ground"
+        comp = next((c for c in tok.rights if c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG"), None)
+        shape = "gerund"
     if comp is None:
+        _commented_clause(ctx, tok)
         return
+    if _is_inner_report(tok, ctx.cfg):
+        return  # reported together with the clause it is conjoined to, below
     subj = _subject(tok)
     if subj is None or subj.lower_ in _NO_SOURCE:
         return
     conjuncts = _that_conjuncts(comp) if shape == "reported" else []
-    exclude = frozenset(t.i for c in conjuncts for t in c.subtree)
-    for clause, excl in ((comp, exclude), *((c, frozenset()) for c in conjuncts)):
+    inner = [t for t in comp.children if _is_inner_report(t, ctx.cfg)] if shape == "reported" else []
+    exclude = frozenset(t.i for c in [*conjuncts, *inner] for t in c.subtree)
+    inner_comps = [next(c for c in t.children if c.dep_ == "ccomp") for t in inner]
+    for clause, excl in ((comp, exclude), *((c, frozenset()) for c in [*conjuncts, *inner_comps])):
         s, e = _clause(clause, ctx.verbs, excl)
-        if shape == "perfect-infinitive":
+        if shape in ("perfect-infinitive", "gerund"):
             s = clause.left_edge.idx
+        elif clause is comp and not inner:
+            e = _to_clause_end(tok, e)
         ctx.add(s, e, shape, 2, 0.75 if shape == "reported" else 0.65, subj)
+
+
+def _is_inner_report(tok: Any, cfg: SuggestConfig) -> bool:
+    """A reporting verb conjoined inside a reported clause, sharing its speaker: "Stupak points out that A and
+    believes B" (the parser hangs "believes" on A's verb)."""
+    head = tok.head
+    return (tok.dep_ == "conj" and head.dep_ == "ccomp" and _is_reporting_verb(tok, cfg)
+            and _own_subject(tok) is None and any(c.dep_ == "ccomp" for c in tok.children)
+            and _is_reporting_verb(head.head, cfg))
+
+
+_CONTINUERS = frozenset({"while", "whereas", "where", "which", "who", "that", "because", "since", "although",
+                         "though", "when"})
+
+
+def _to_clause_end(verb: Any, end: int) -> int:
+    """Where a claim ending at char `end` really ends: the reported clause runs on to the end of the sentence
+    through an elaboration after a colon or a trailing "while ..." / "which ..." clause the parser hung on the
+    reporting verb ("describes the conflict as a war of attrition, where ..., while Ukraine tries to ...")."""
+    sent = verb.sent
+    rest = [t for t in sent if t.idx >= end and not t.is_space]
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    if not rest or any(t.text in ('"', "'") or t.lower_ == "according" or (t.pos_ in ("VERB", "ADJ") and (
+            t.dep_ in ("advcl", "conj") and t.tag_ == "VBG")) for t in rest):
+        return end
+    lead = rest[1] if rest[0].text == "," and len(rest) > 1 else rest[0]
+    if rest[0].text == ":" or lead.lower_ in _CONTINUERS:
+        return rest[-1].idx + len(rest[-1].text)
+    return end
+
+
+def _commented_clause(ctx: Ctx, tok: Any) -> None:
+    """A reporting verb without a complement that comments on a clause makes that clause a claim:
+    "Those will include, he said, the goals ..." (the whole clause, the comment inside it), "Russia is running
+    out of men, as Western officials have said" and "... North Korean soldiers, something Ukrainian officials
+    have repeatedly said" (the clause before the comment, without the author's frame around it: "if Trump is
+    willing to use this pressure, as his advisor once suggested" -> "use this pressure")."""
+    if any(c.dep_ in ("dobj", "xcomp") for c in tok.children):
+        return
+    subj = _own_subject(tok)
+    if subj is None or subj.lower_ in _NO_SOURCE:
+        return
+    if tok.dep_ == "parataxis" and not any(t.text in ('"', "'") for t in tok.sent):
+        clause = tok.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.left_edge.i > tok.i:
+            return
+        toks = _strip_punct([t for t in clause.subtree if not t.is_space])
+        if toks and toks[-1].is_punct:
+            toks.pop()
+        if toks:
+            ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "parenthetical", 2, 0.65, subj)
+        return
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        first = tok.left_edge.i
+    elif tok.dep_ == "relcl" and tok.head.lower_ in ("something", "what") and tok.head.i < tok.i:
+        first = tok.head.left_edge.i
+    else:
+        return
+    if first < 2 or ctx.doc[first - 1].text != ",":
+        return
+    verb = ctx.doc[first - 2]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < first:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    toks = [t for t in verb.subtree if t.i < first - 1]
+    while toks and ((toks[0].dep_ in ("aux", "mark", "cc") and toks[0].lower_ in ("to", "that", "if", "and", "but"))
+                    or toks[0].is_punct):
+        toks.pop(0)
+    if toks:
+        ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "commented", 2, 0.6, subj)
+
+
+def _headlines(ctx: Ctx, junk: list[tuple[int, int]]) -> None:
+    """A line that opens with a short speaker and a colon: "Military expert: enemy concentrated near 60 thousand
+    soldiers ...". The claim is the rest of the line."""
+    doc, text = ctx.doc, ctx.text
+    for sent in doc.sents:
+        start = sent.start
+        while start < sent.end and doc[start].is_space:
+            start += 1
+        if start >= sent.end or (doc[start].idx > 0 and text[doc[start].idx - 1] != "\n"):
+            continue
+        colon = next((t for t in doc[start : min(start + 5, sent.end)] if t.text == ":"), None)
+        if colon is None or colon.i == start or doc[colon.i - 1].pos_ not in ("NOUN", "PROPN") or len(
+                doc[colon.i - 1].text) < 2 or in_ranges(doc[start].idx, colon.idx, junk):
+            continue  # not "Q: ..." in an interview, nor "Photo: ..." under a picture
+        line_end = text.find("\n", colon.idx)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = [t for t in doc[colon.i + 1 :] if t.idx < line_end and not t.is_space]
+        if len(rest) < MIN_QUOTE_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+            continue
+        source = ctx.headline_source(doc[start], doc[colon.i - 1])
+        if source is not None:
+            rest = _strip_punct(rest)
+            ctx.add(rest[0].idx, rest[-1].idx + len(rest[-1].text), "headline", 1, 0.6, doc[colon.i - 1])
+
+
+_QUESTION = re.compile(r"^[ \t]*(Q|Question)[ \t]*[:.\u2014-][ \t]*\S")
+_ANSWER_MARK = re.compile(r"^[ \t]*(A|Answer)[ \t]*[:.\u2014-][ \t]*")
+
+
+def _interview_answers(ctx: Ctx) -> None:
+    """In a question-and-answer interview ("Q: ..." lines), each answer paragraph is a claim of the person
+    interviewed: the last person named before the first question."""
+    text = ctx.text
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    questions = [i for i, (_, line) in enumerate(lines) if _QUESTION.match(line)]
+    if len(questions) < 2:
+        return
+    speaker = ctx.last_person(lines[questions[0]][0])
+    if speaker is None:
+        return
+    for i, (start, line) in enumerate(lines):
+        after_question = i - 1 in questions or i - 2 in questions
+        if i < questions[0] or i in questions or not line.strip() or not after_question:
+            continue
+        mark = _ANSWER_MARK.match(line)
+        body_start = start + (mark.end() if mark else 0)
+        body_end = start + len(line.rstrip())
+        ctx.add_with_source(body_start, body_end, "answer", 0, 0.7, speaker, i)
 
 
 def _select(ctx: Ctx) -> list[Candidate]:
@@ -268,14 +457,16 @@ def claim_suggestions(
     ctx = Ctx(doc, text, cfg, actors)
     _quotes(ctx)
     _reported(ctx)
+    _headlines(ctx, junk)
+    _interview_answers(ctx)
     claims: list[Suggestion] = []
     links: list[tuple[Suggestion, Suggestion]] = []
     last: tuple[Suggestion, int] | None = None  # the last source and its line
     for cand in _select(ctx):
         if in_ranges(cand.start, cand.end, junk):
             continue
-        source, how = (None, "")
-        if cand.subject is not None:
+        source, how = (cand.source, "interview") if cand.source is not None else (None, "")
+        if source is None and cand.subject is not None:
             source, how = ctx.resolve(cand.subject, inner=cand.shape == "according-to",
                                       opens_paragraph=cand.shape == "quote" and cand.opens_line)
         if source is None and cand.shape == "quote" and last is not None:

@@ -28,7 +28,7 @@ def _words(*items: str) -> frozenset[str]:
 class SuggestConfig:
     # model label -> scheme label
     labels: dict[str, str] = field(default_factory=lambda: {
-        "PERSON": "ACTOR", "ORG": "ACTOR", "NORP": "ACTOR", "GPE": "ACTOR",
+        "PERSON": "ACTOR", "ORG": "ACTOR", "NORP": "ACTOR", "GPE": "ACTOR", "LOC": "ACTOR",
         "CARDINAL": "FIGURE", "QUANTITY": "FIGURE", "MONEY": "FIGURE", "PERCENT": "FIGURE",
     })
     # model labels whose mentions are ACTORs without a role check (people and organisations)
@@ -42,14 +42,18 @@ class SuggestConfig:
         "Kursk", "Sudzha", "Pokrovsk", "Donetsk", "Donbas", "Luhansk", "Kharkiv", "Kherson", "Zaporizhzhia",
         "Sumy", "Chernihiv", "Bakhmut", "Avdiivka", "Kurakhove", "Kurakhov", "Crimea", "Belgorod", "Bryansk",
         "Mariupol", "Odesa", "Odessa", "Berdin", "Bolshoye Soldatskoye", "Bolshoe Soldatskoe", "Kursk Oblast",
-        "Donetsk Oblast", "State", "Europe", "Asia", "Paris", "London", "Jerusalem", "Gaza", "Kiev", "Siberia",
+        "Donetsk Oblast", "State", "Asia", "Paris", "London", "Jerusalem", "Gaza", "Kiev", "Siberia",
         "Google News", "X",
+        "GMT", "UTC", "CET", "EET", "MSK", "Telegram", "WhatsApp", "Facebook", "Twitter",
+        "YouTube", "TikTok", "Instagram", "Viber", "Danube", "Dnipro River", "Dnieper", "Black Sea",
     )
     hedges: frozenset[str] = _words(
         "approximately", "almost", "nearly", "some", "around", "roughly", "about", "over", "another", "at least",
         "no more than", "more than", "less than", "fewer than", "up to", "as many as", "as much as", "close to",
         "an estimated", "estimated", "just over", "just under", "at most", "upwards of", "an additional",
         "an extra", "under", "only", "barely", "well over", "nearly all", "just", "a further", "as few as",
+        "near", "not less than", "not more than", "no less than", "no fewer than", "several", "a few", "perhaps",
+        "possibly",
     )
     # counted nouns that are not a noun head of the number ("40,000 killed and wounded")
     casualty_words: frozenset[str] = _words("killed", "wounded", "dead", "injured", "missing", "captured")
@@ -64,7 +68,8 @@ class SuggestConfig:
         "report", "assert", "confirm", "deny", "predict", "explain", "stress", "contend", "maintain", "conclude",
         "think", "allege", "declare", "point", "describe", "call", "hail", "testify", "concede", "caution",
         "observe", "remark", "reply", "respond", "tweet", "post", "recall", "agree", "fear", "hope",
-        "expect", "promise", "pledge", "vow", "urge", "assess", "calculate", "mention", "complain",
+        "expect", "promise", "pledge", "vow", "urge", "assess", "calculate", "mention", "complain", "underline",
+        "consider", "remind", "reckon", "forecast", "doubt",
         # adjectives that report a stance: "X remains unconvinced that ...", "said he was unsure if ..."
         "unconvinced", "convinced", "confident", "unsure", "sure", "certain", "skeptical", "sceptical", "adamant",
     )
@@ -82,6 +87,7 @@ class SuggestConfig:
     claim_nouns: frozenset[str] = _words(
         "calculation", "belief", "view", "assessment", "estimate", "claim", "argument", "conclusion", "position",
         "contention", "prediction", "expectation", "judgment", "judgement", "analysis", "opinion", "warning",
+        "estimation", "words", "reckoning", "account",
     )
     # heads that make a name part of a government actor: "the Biden administration"
     government_heads: frozenset[str] = _words(
@@ -105,6 +111,42 @@ class SuggestConfig:
         "behind", "along", "since", "under",
     )
     party_preps: frozenset[str] = _words("with", "against", "between", "by", "versus", "vs.")
+    # last words that make a name an organisation whatever the recogniser calls it ("the Henry Jackson Society"
+    # as FAC), and that let "of"/"for" join two names into one ("Ukrainian Institute" + "for the Future")
+    org_heads: frozenset[str] = _words(
+        "institute", "institution", "centre", "center", "council", "ministry", "society", "foundation",
+        "committee", "agency", "school", "university", "department", "office", "forum", "academy", "fund",
+        "association", "union", "commission", "service", "bureau", "organization", "organisation", "league",
+        "party", "network", "initiative", "program", "programme", "corporation", "group", "staff",
+    )
+    # "an adviser with the Ukrainian parliament": a nationality with one of these is an institution, an actor
+    # where it acts or where a person belongs to it
+    institution_nouns: frozenset[str] = _words(
+        "parliament", "government", "ministry", "senate", "congress", "duma", "cabinet", "legislature", "presidency",
+        "judiciary", "staff", "intelligence",
+    )
+    # "the package of USA", "into the hands of Ukraine": a state after "of" on one of these is its possessor
+    possession_nouns: frozenset[str] = _words(
+        "hands", "hand", "package", "position", "positions", "interests", "interest", "side", "plan", "plans",
+        "policy", "strategy", "decision", "request", "proposal", "offer", "leadership", "demands", "goals", "aims",
+        "losses", "allies", "partners", "army", "forces", "troops", "government",
+    )
+    # "under the Russian Federation control": a name in front of one of these is its agent
+    action_heads: frozenset[str] = _words(
+        "control", "occupation", "aggression", "shelling", "bombardment", "blockade", "propaganda", "crackdown",
+    )
+    # "the widow of Alexei Navalny": a person named only through another is no actor
+    relation_nouns: frozenset[str] = _words(
+        "widow", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "relatives",
+        "family", "grave", "death", "funeral", "killing", "murder", "assassination", "poisoning", "memory",
+        "portrait", "photo", "photograph", "statue", "name",
+    )
+    # titles in front of a name the recogniser missed: "Gen. Yunus-Bek Yevkurov"
+    person_titles: frozenset[str] = _words(
+        "gen.", "gen", "general", "col.", "colonel", "lt.", "lieutenant", "maj.", "adm.", "admiral", "sgt.",
+        "capt.", "captain", "mr.", "mrs.", "ms.", "dr.", "prof.", "professor", "president", "minister",
+        "commander", "ambassador", "senator", "rep.", "sen.",
+    )
     # nouns that make a nationality a speaking group: "Ukrainian officials"
     group_nouns: frozenset[str] = _words(
         "officials", "official", "leaders", "leader", "authorities", "government", "spokesman", "spokeswoman",

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from app.core.figures import attributes_for_new_figure, merge_figure_attributes
+from app.core.figures import warm_up as warm_up_figures
 from app.core.progress import Job, Progress
-from app.core.suggest.actors import actor_suggestions, modifies_noun
+from app.core.suggest.actors import actor_suggestions, keeps_the, modifies_noun
 from app.core.suggest.base import DocSuggestions, Suggestion, in_ranges
 from app.core.suggest.claims import claim_suggestions
 from app.core.suggest.config import (
@@ -27,7 +28,9 @@ from app.core.types import Origin
 
 # Everything loading an engine may raise; each message names the file or pipeline and the reason.
 LOAD_ERRORS = (PipelineLoadError, SuggestConfigError, PatternError)
-_PLACE_PREPS_FOR_PATTERNS = frozenset({"in", "into", "near", "inside", "at"})
+_PLACE_PREPS_FOR_PATTERNS = frozenset({
+    "in", "into", "near", "inside", "at", "outside", "across", "throughout", "within",
+})
 
 
 PARAGRAPH_COMPONENT = "marginalia_paragraphs"
@@ -87,8 +90,8 @@ class SuggestionEngine:
                 continue
             if label == self.config.actor_label:
                 span = doc.char_span(start, end, alignment_mode="expand")
-                if span is not None and len(span) > 1 and span[0].lower_ == "the":
-                    span = span[1:]  # "The Economist": the name without "the", as the guidelines want
+                if span is not None and len(span) > 1 and span[0].lower_ == "the" and not keeps_the(span[0]):
+                    span = span[1:]  # "the Kremlin": the name without "the"; "As The Economist warned" keeps it
                     start = span.start_char
                 root = span.root if span is not None else None
                 if root is not None and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS_FOR_PATTERNS:
@@ -163,6 +166,7 @@ def load_engine(
                                 Path(patterns) != DEFAULT_PATTERNS_PATH else None)
     engine = SuggestionEngine(load_pipeline(model), config, pattern_set)
     engine.patterns.matches(engine.nlp, engine.nlp.make_doc("warm up"))  # validate patterns now, not mid-job
+    warm_up_figures()  # the figure parser's tables are part of the engine: load them now, not in the first batch
     return engine
 
 

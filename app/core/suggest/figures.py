@@ -18,6 +18,17 @@ _BIG_WORDS = frozenset({"hundreds", "thousands", "millions", "billions", "dozens
 _SMALL_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "a", "an",
 })
+_SCALES = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "mln", "bn"})
+_RANGE_JOINS = frozenset({"to", "-", "\u2013", "or"})
+_NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
+_CURRENCY_SIGNS = frozenset({"$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "\u00a5"})
+_TRAILING_HEDGES = frozenset({"at most", "at least", "or more", "or so"})
+_CURRENCY_CODES = frozenset({"UAH", "USD", "EUR", "RUB", "GBP", "CHF", "CNY", "PLN"})
+_CALIBRE_UNITS = frozenset({"mm", "-mm", "millimeter", "millimetre", "calibre", "caliber"})
+_MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+})
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DIGIT = re.compile(r"\d")
 
@@ -68,16 +79,26 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
             if objs and objs[0].i > j:
                 return objs[0].i + 1, "of-noun"
     if not unit_label:
-        num = next((t for t in reversed(doc[start:end]) if _is_num(t)), anchor)
+        # the number whose head lies outside the span ("30-40 persons": "40" hangs on "30")
+        num = next((t for t in reversed(doc[start:end]) if _is_num(t) and not start <= t.head.i < end),
+                   next((t for t in reversed(doc[start:end]) if _is_num(t)), anchor))
         head = num.head
-        between_ok = head.i - end <= 4 and all(
-            t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and t.text != "," for t in doc[end : head.i]
+        # the words between modify the noun: "Ukrainian", "first-person-view", "Shahed-type"
+        between_ok = head.i - end <= 7 and all(
+            t.text != "," and t.pos_ not in ("ADP", "CCONJ", "DET") and end <= t.head.i <= head.i
+            for t in doc[end : head.i]
         )
-        if num.dep_ in ("nummod", "quantmod", "compound") and head.i >= end and head.pos_ in ("NOUN", "PROPN") \
-                and between_ok:
-            return head.i + 1, "counted-noun"
+        nominal = head.pos_ in ("NOUN", "PROPN") or head.dep_ in _NOMINAL_DEPS  # "drones" tagged VERB as dobj
+        if num.dep_ in ("nummod", "quantmod", "compound") and head.i >= end and nominal and between_ok:
+            last = _conjoined_noun(head)
+            if doc[last].lower_ == "prisoners" and doc[last + 1 : last + 3].text.lower() == "of war":
+                last += 2  # "400 Ukrainian prisoners of war"
+            return last + 1, "counted-noun"
         if head.i == end and head.pos_ == "NOUN" and num.dep_ != "pobj":
             return head.i + 1, "counted-noun"
+    # "14 more" (were injured)
+    if end + 1 < len(doc) and doc[end].lower_ in ("more", "fewer") and doc[end + 1].pos_ not in ("NOUN", "ADJ"):
+        return end + 1, "more"
     # "40,000 killed and wounded", "150,000 dead"
     j = end
     if j < len(doc) and doc[j].lower_ in cfg.casualty_words:
@@ -88,17 +109,72 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
     return end, "unit" if unit_label else ""
 
 
+def _conjoined_noun(noun: Any) -> int:
+    """The last token of the counted noun, through "and" + another bare noun: "20 refineries and oil depots"."""
+    conj = next((c for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+    if conj is None or conj.i - noun.i > 4 or any(c.dep_ in ("nummod", "det", "poss") for c in conj.children):
+        return noun.i
+    between = noun.doc[noun.i + 1 : conj.i]
+    if not any(t.lower_ in ("and", "or") for t in between) or any(t.text == "," for t in between):
+        return noun.i
+    return conj.i
+
+
 def _named_before(doc: Any, start: int, noun: Any) -> bool:
     """The counted noun already occurs earlier ("the Chernihiv and Sumy regions ... the two regions")."""
     return any(t.lower_ == noun.lower_ for t in doc[max(0, start - 400) : start])
 
 
+def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """The number's own extent: a range ("50 to 60", "11-12"), a scale word ("60 thousand", "3 thousand 700"),
+    digits grouped by spaces ("1 250") and a currency code in front ("UAH 4 million")."""
+    n = len(doc)
+    if doc[end - 1].lower_ in _SCALES and end < n and doc[end].text.isdigit():
+        end += 1  # "3 thousand" + "700"
+    while end < n and doc[end].lower_ in _SCALES:
+        end += 1
+        if end < n and doc[end].like_num and doc[end].text[:1].isdigit():
+            end += 1  # "3 thousand 700"
+    while start >= 2 and doc[start - 1].lower_ in _RANGE_JOINS and _is_num(doc[start - 2]) and (
+            doc[start - 2].ent_type_ not in NOT_FIGURE_ENTS):
+        start -= 2  # "50 to 60 thousand", "one to three"
+    while end + 1 < n and doc[end].lower_ in _RANGE_JOINS and _is_num(doc[end + 1]) and doc[end + 1].ent_type_ \
+            not in NOT_FIGURE_ENTS and doc[end - 1].like_num:
+        end += 2
+        while end < n and doc[end].lower_ in _SCALES:
+            end += 1
+    first = doc[start]
+    if start > 0 and first.text.isdigit() and len(first.text) == 3 and doc[start - 1].text.isdigit() \
+            and len(doc[start - 1].text) <= 3 and doc[start - 1].whitespace_ == " ":
+        start -= 1  # "1 250 sq. km": a space groups the thousands
+    if start > 0 and (doc[start - 1].text in _CURRENCY_CODES or doc[start - 1].text in _CURRENCY_SIGNS):
+        start -= 1  # "UAH 4 million", and "$" when the recogniser left it out ("perhaps $50,000")
+    return start, end
+
+
+def _not_a_count(doc: Any, nums: list[Any], end: int) -> bool:
+    """A date with the day first ("18 October", "6 of August"), "zero experience", "one successful attack" (one
+    = a single), "one such card", or a calibre ("155 mm shells")."""
+    after = doc[end].lower_ if end < len(doc) else ""
+    if after == "of" and end + 1 < len(doc):
+        after = doc[end + 1].lower_
+    if after in _MONTHS and nums[-1].text.isdigit() and len(nums[-1].text) <= 2:
+        return True
+    if len(nums) == 1 and nums[0].lower_ in ("zero", "one"):
+        return True
+    last = doc[end - 1]
+    return last.lower_ in _CALIBRE_UNITS and end < len(doc) and doc[end].pos_ == "NOUN"
+
+
 def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig) -> Suggestion | None:
-    while start < end and not doc[start].like_num and (doc[start].lower_ in ("the", "a", "an", "of") or (
+    while start < end and not doc[start].like_num and (doc[start].lower_ in ("the", "of") or (
+            doc[start].pos_ == "ADP" and doc[start].lower_ not in cfg.hedges) or (
+            doc[start].lower_ in ("a", "an") and doc[start + 1].lower_ != "few") or (
             doc[start].dep_ == "prep" and doc[start].head.pos_ in ("NOUN", "PROPN"))):
         start += 1  # "the", and a preposition of a noun ("control over hundreds of ...") the model took in
     if start >= end:
         return None
+    start, end = _widen(doc, start, end)
     span_toks = doc[start:end]
     if any(t.ent_type_ in NOT_FIGURE_ENTS for t in span_toks):
         return None
@@ -107,24 +183,35 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
         return None
     if len(span_toks) == 1 and _YEAR.match(span_toks[0].text):
         return None
-    unit_label = model_label in UNIT_LABELS
-    hedged = _hedge_start(doc, start, cfg)
+    # a QUANTITY or MONEY without a unit ("more than 1.5 million" drones, "roughly 11 trillion" roubles) still
+    # needs its counted noun
+    unit_label = model_label in UNIT_LABELS and (model_label == "PERCENT" or any(
+        t.is_currency for t in span_toks) or any(
+        not _is_num(t) and not t.is_punct and t.lower_ not in _SCALES and t.lower_ not in cfg.hedges
+        and t.i >= nums[0].i for t in span_toks))
+    hedged = min(_hedge_start(doc, start, cfg), _hedge_start(doc, nums[0].i, cfg))  # "not" + "less than 200"
     has_hedge = hedged < start or span_toks[0].lower_ in cfg.hedges
     new_end, rule = _right_end(doc, start, end, unit_label, cfg)
     last = doc[new_end - 1]
     if last.lower_ in cfg.time_units or (new_end < len(doc) and doc[new_end].lower_ in cfg.time_units):
         return None  # a duration: "five months", "12 to 18 months"
-    if new_end < len(doc) and doc[new_end].ent_type_ in ("DATE", "TIME") and not rule:
+    if new_end < len(doc) and doc[new_end].ent_type_ in ("DATE", "TIME") and not rule and doc[new_end].lower_ not in (
+            "a", "an", "the", "this", "that", "last", "next", "each", "per", "every"):
+        return None  # "24 February"; but "fewer than 40 a year earlier" is a count
+    ranged = len(nums) >= 2 and any(t.lower_ in _RANGE_JOINS for t in span_toks)
+    if not rule and not _DIGIT.search(span_toks.text) and not has_hedge and not ranged:
+        return None  # a bare number word ("one of our biggest wins"); "one to three" is a ratio
+    if not rule and len(nums) == 1 and nums[0].lower_ in ("a", "an"):
         return None
-    if not rule and not _DIGIT.search(span_toks.text) and not has_hedge:
-        return None  # a bare number word ("one of our biggest wins")
-    if not rule and len(nums) == 1 and nums[0].lower_ in ("one", "a", "an"):
+    if _not_a_count(doc, nums, end):
         return None
     if (not has_hedge and start > 0 and doc[start - 1].lower_ in ("the", "these", "those")
             and nums[0].lower_ in _SMALL_WORDS and (not rule or _named_before(doc, start, last))):
         return None  # "the two regions": a reference to things already named, not a quantity
     score = 0.55 + (0.25 if rule else 0.0) + (0.1 if has_hedge else 0.0) + (0.05 if unit_label else 0.0)
     attrs = {"model_label": model_label, "rule": rule or "number", "hedge": has_hedge}
+    if new_end + 1 < len(doc) and f"{doc[new_end].lower_} {doc[new_end + 1].lower_}" in _TRAILING_HEDGES:
+        last = doc[new_end + 1]  # "a few hundred thousand dollars at most"
     return Suggestion(doc[hedged].idx, last.idx + len(last.text), cfg.figure_label, min(score, 0.95),
                       attributes=attrs)
 
@@ -146,9 +233,13 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
     for tok in doc:
         if tok.i in covered or tok.ent_type_ or not _is_num(tok):
             continue
-        if tok.lower_ in _BIG_WORDS or (tok.dep_ == "nummod" and _DIGIT.search(tok.text)):
+        scaled = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _SCALES  # "UAH 4 million"
+        if tok.lower_ in _BIG_WORDS or ((tok.dep_ == "nummod" or scaled) and _DIGIT.search(tok.text)):
             fig = _figure(doc, tok.i, tok.i + 1, "CARDINAL", cfg)
             if fig is not None:
                 fig.score = min(fig.score, 0.6)
                 out.append(fig)
-    return [f for f in out if not in_ranges(f.start, f.end, junk)]
+    out = [f for f in out if not in_ranges(f.start, f.end, junk)]
+    # a number widened over its neighbour ("about 11-12" + "thousands soldiers") leaves the neighbour inside it
+    return [f for f in out if not any(o is not f and o.start <= f.start and f.end <= o.end and
+                                      (o.start, o.end) != (f.start, f.end) for o in out)]

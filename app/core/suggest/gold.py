@@ -54,7 +54,7 @@ def build_gold(corpus_dir: str | Path, gold_dir: str | Path) -> list[dict[str, A
         text_path = Path(corpus_dir) / f"{stem}.txt"
         if not text_path.exists():
             raise GoldError(f"{path}: no article {text_path}")
-        text = text_path.read_text(encoding="utf-8")
+        text = text_path.read_bytes().decode("utf-8")  # as imported: read_text() would fold "\r\n" to "\n"
         lines = [orjson.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         records.append(gold_record(text, lines, stem))
     return records

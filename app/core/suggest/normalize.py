@@ -32,9 +32,13 @@ _TABLE = str.maketrans({
 _JUNK_LINE = re.compile(
     r"^[ \t\-\u2013\u2022*|]*(source link|about the author|scroll to top|news summary:?|read more|share this"
     r"|.*\bsubscribe\b.*|.*\bcheck all news\b.*|.*leave a comment.*|.*sign up for.*newsletter.*"
-    r"|!\[\]\(\).*|advertisement)[ \t|.!]*$",
+    r"|!\[\]\(\).*|advertisement|share\b.*|.*\bfollow us\b.*|.*\blast updated\b.*|(photo|image|picture|video)"
+    r"( credit)?:.*)[ \t|.!]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# A byline: "By Marta Kovalenko-Reid and Tom Aldous" (capitalised names only, nothing else on the line).
+_NAME = r"[A-Z][\w.\-\u2019']*(?:[ \t]+[A-Z][\w.\-\u2019']*)*"
+_BYLINE = re.compile(rf"^[ \t]*By[ \t]+{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){_NAME})*[ \t]*\r?$", re.MULTILINE)
 
 
 def normalise(text: str) -> str:
@@ -44,6 +48,28 @@ def normalise(text: str) -> str:
     return out
 
 
+# A heading of a list of links or headlines: the bullet lines under it are furniture too.
+_LIST_HEADING = re.compile(r"^\s*(news summary|related|read more|more from [^:]*|recommended|see also|trending)"
+                           r"\s*:?\s*$", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*[-\u2013\u2022*]\s")
+
+
+def _bullets_after_headings(text: str) -> list[tuple[int, int]]:
+    out, pos, in_list = [], 0, False
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if _LIST_HEADING.match(body):
+            in_list = True
+        elif in_list and _BULLET.match(body):
+            out.append((pos, pos + len(body)))
+        elif body.strip():
+            in_list = False
+        pos += len(line)
+    return out
+
+
 def junk_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of lines that are web junk ("Source link", "Please subscribe ...")."""
-    return [(m.start(), m.end()) for m in _JUNK_LINE.finditer(text)]
+    """Character ranges of lines that are web junk ("Source link", "Please subscribe ...", bylines, photo
+    captions, share and follow lines, the bullet lines under "News Summary:" or "Related:")."""
+    lines = [(m.start(), m.end()) for regex in (_JUNK_LINE, _BYLINE) for m in regex.finditer(text)]
+    return sorted(lines + _bullets_after_headings(text))

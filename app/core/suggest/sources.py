@@ -8,12 +8,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.suggest.actors import name_key
+from app.core.suggest.actors import keeps_the, name_key
 from app.core.suggest.base import Suggestion
 from app.core.suggest.config import SuggestConfig
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another"})
+# nouns that describe a person and may later stand for them: "the expert said"
+_DESCRIPTORS = frozenset({
+    "expert", "analyst", "colonel", "general", "commander", "specialist", "researcher", "economist", "historian",
+    "professor", "scholar", "officer", "diplomat", "lawmaker", "journalist", "fellow", "adviser", "advisor",
+})
+# a state's body that speaks for it: "Ukraine's air force said", "Russia's defence ministry claimed"
+_BODIES = frozenset({
+    "force", "ministry", "staff", "military", "army", "navy", "office", "service", "command", "embassy",
+    "mission", "administration", "council", "agency", "headquarters", "guard", "defences", "defenses",
+})
+_PLURAL_SOURCES = frozenset({"diplomats", "sources", "advisers", "advisors", "aides", "negotiators", "envoys"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})  # "as his incoming national security advisor suggested"
 # actors made by these rules are groups or unnamed people, never a named person "he"/"she" can refer to
 _NOT_PERSON_RULES = frozenset({"government", "group", "unnamed"})
 
@@ -28,6 +40,7 @@ class Candidate:
     subject: Any | None  # the token naming the source, if the sentence has one
     line: int = -1
     opens_line: bool = False
+    source: Suggestion | None = None  # known without a subject token (an interview's answers)
 
 
 @dataclass(slots=True)
@@ -125,6 +138,29 @@ class Ctx:
         self.persons = None
         return actor
 
+    def headline_source(self, first: Any, root: Any) -> Suggestion | None:
+        """The source of a headline "Military expert: ..." or "Zelensky: ...": a name, or a person noun."""
+        if root.pos_ == "PROPN" or root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return self.resolve(root)[0]
+        if root.lower_ in self.cfg.source_nouns or root.lower_ in _DESCRIPTORS:
+            return self.new_actor(first, root, "unnamed")
+        return None
+
+    def _described_person(self, tok: Any) -> Suggestion | None:
+        """"the expert" after "military expert, reserve colonel Vadym Ostapchuk": the last mention of the person
+        the same noun described before (within a few words of the name)."""
+        if tok.lower_ not in _DESCRIPTORS or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        people = self._people(tok.idx)
+        for earlier in reversed(self.doc[: tok.i]):
+            if earlier.lower_ != tok.lower_ or any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children):
+                continue
+            near = [a for a in people if abs(a.start - earlier.idx) < 80]
+            if near:
+                surname = self._surname(near[0])
+                return next(a for a in reversed(people) if self._surname(a) == surname)
+        return None
+
     def _unnamed(self, tok: Any) -> Suggestion | None:
         """An unnamed source: "a senior defense official" (a person noun with a determiner), "Russian military
         bloggers" / "Ukrainian officials" (a plural noun with a nationality in front)."""
@@ -133,8 +169,13 @@ class Ctx:
         named = [c for c in lefts if c.ent_type_ in ("PERSON", "ORG") and c.pos_ == "PROPN"]
         if named and (tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns):
             return self.resolve(named[-1], 1)[0]  # "a Pentagon spokesman said": the Pentagon speaks
-        if tok.lower_ in cfg.group_nouns:  # "Ukrainian officials", "the Ukrainian government"
-            mods = [c for c in lefts if c.dep_ in ("amod", "compound") and c.text[:1].isupper()]
+        counts = [c for c in tok.lefts if c.dep_ == "nummod" and c.like_num and not c.text[:1].isdigit()]
+        if counts and (tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns
+                       or tok.lower_ in _PLURAL_SOURCES):
+            return self.new_actor(counts[0], tok, "unnamed")  # "three diplomats told us", "one diplomat said"
+        if tok.lower_ in cfg.group_nouns:  # "Ukrainian officials", "regional officials", "the Ukrainian government"
+            mods = [c for c in lefts if c.dep_ in ("amod", "compound", "nmod") and (
+                c.text[:1].isupper() or tok.tag_ == "NNS")]
             if mods:
                 return self.new_actor(mods[0], tok, "group")
         if tok.tag_ in ("NNS", "NNPS"):
@@ -142,7 +183,12 @@ class Ctx:
             if mods and (tok.lower_ in cfg.group_nouns or any(m.ent_type_ == "NORP" for m in mods)):
                 return self.new_actor(mods[0], tok, "group")
             return None
-        if tok.lower_ in cfg.source_nouns and any(c.lower_ in _DETERMINERS for c in lefts):
+        if tok.lower_ in cfg.government_heads and not any(c.dep_ == "poss" for c in tok.lefts):
+            mods = [c for c in lefts if c.dep_ in ("amod", "compound")]
+            if mods and mods[-1].is_lower:  # "..., (Odesa) regional military administration reports"
+                return self.new_actor(mods[0], tok, "unnamed")
+        if tok.lower_ in cfg.source_nouns and any(c.lower_ in _DETERMINERS or (c.dep_ == "poss" and c.lower_ in
+                                                  _POSSESSIVES) for c in tok.lefts):
             mods = [c for c in lefts if c.dep_ != "det" and c.i < tok.i and not c.is_punct]
             first = mods[0] if mods else tok
             return self.new_actor(first, tok, "unnamed")
@@ -162,6 +208,8 @@ class Ctx:
                 "compound", "flat"
             ):
                 left = self.doc[left.i - 1]
+            if left.i > 0 and keeps_the(self.doc[left.i - 1]):
+                left = self.doc[left.i - 1]  # "As The Economist recently warned"
             if left.i < tok.i or tok.ent_type_ in ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART"):
                 return self.new_actor(left, tok, "speaker"), "named"
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -170,11 +218,16 @@ class Ctx:
                 found, how = self.resolve(named, 1)
                 if found is not None:
                     return found, how
+            described = self._described_person(tok)
+            if described is not None:
+                return described, "described"
             unnamed = self._unnamed(tok)
             if unnamed is not None:
                 return unnamed, "named"
             poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
-            if poss is not None and depth == 0 and tok.tag_ == "NNS":  # "Kyiv's forces claimed": they speak
+            if poss is not None and depth == 0 and (tok.tag_ == "NNS" or (
+                    poss.pos_ == "PROPN" and (tok.lower_ in _BODIES or tok.lower_ in self.cfg.institution_nouns))):
+                # "Kyiv's forces claimed", "Ukraine's air force said": the state speaks
                 found, how = self.resolve(poss, 1)
                 if found is not None:
                     return found, how
@@ -194,3 +247,11 @@ class Ctx:
         if end - start >= min_chars:
             self.candidates.append(Candidate(start, end, shape, rank, score, subject, line, opens_line))
             self.reported.append((start, end))
+
+    def add_with_source(self, start: int, end: int, shape: str, rank: int, score: float, source: Suggestion,
+                        line: int) -> None:
+        """A candidate whose source actor is already known."""
+        before = len(self.candidates)
+        self.add(start, end, shape, rank, score, None, line, True)
+        if len(self.candidates) > before:
+            self.candidates[-1].source = source
