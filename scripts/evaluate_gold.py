@@ -3,12 +3,13 @@
     .venv/bin/python scripts/evaluate_gold.py [--set NAME ...] [--corpus DIR] [--model NAME] [--json]
     .venv/bin/python scripts/evaluate_gold.py --set dev --errors      # list misses and extras (not on heldout!)
 
-Sets: dev (corpus 000, 002, 003: tests/gold/dev), test (corpus 001, 004: tests/gold), fresh (articles written
-for Marginalia, tests/gold/articles/fresh_02, fresh_03: tests/gold/fresh) and heldout (fresh_01, fresh_04:
-tests/gold/heldout, never tuned on). The corpus sets need the corpus folder (--corpus); the others carry their
-articles in the repository. For each set the gold is built from the articles (checksums checked), the
-articles are imported into a temporary project, `suggest_project` pre-annotates them exactly as the app does,
-and `evaluate_store` scores the pending suggestions.
+Sets (tests/gold/README.md): dev (corpus 000, 002, 003), test (corpus 001, 004), second (001, 004 by a second
+annotator), fresh (articles written for Marginalia: fresh_02, 03, 05, 06, 07, 08), heldout / heldout2
+(fresh_01, 04 / fresh_09, 10: never tuned on) and heldout2-second (a second annotator's gold of fresh_09, 10).
+The corpus sets need the corpus folder (--corpus); the others carry their articles in the repository. For each
+set the gold is built from the articles (checksums checked), the articles are imported into a temporary
+project, `suggest_project` pre-annotates them exactly as the app does, and `evaluate_store` scores the pending
+suggestions.
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ ARTICLES = GOLD / "articles"
 # set name -> (gold folder, article folder; None = the corpus folder)
 SETS: dict[str, tuple[Path, Path | None]] = {
     "dev": (GOLD / "dev", None), "test": (GOLD, None), "fresh": (GOLD / "fresh", ARTICLES),
-    "heldout": (GOLD / "heldout", ARTICLES),
+    "heldout": (GOLD / "heldout", ARTICLES), "heldout2": (GOLD / "heldout2", ARTICLES),
+    "heldout2-second": (GOLD / "heldout2_second", ARTICLES),
+    "second": (GOLD / "second_annotator", None),
 }
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -86,6 +86,14 @@ def offscreen_window(tmp: Path, dark: bool):  # type: ignore[no-untyped-def]
     return app, window
 
 
+def save_grab(window, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """Save what `window` shows as a PNG at `out`, then close it."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(out))
+    print(f"saved {out}")
+    window.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png")
@@ -109,10 +117,7 @@ def main() -> int:
         app.processEvents()
     window.statusBar().showMessage("Linked: Zelensky → 'Russia had to pull almost 60,000 troops off…'")
     app.processEvents()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(args.out))
-    print(f"saved {args.out}")
-    window.close()
+    save_grab(window, args.out)
     return 0
 
 

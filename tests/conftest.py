@@ -45,3 +45,11 @@ def doc(store) -> int:
     doc_id = store.add_document(NewDocument(TEXT, title="Troops"))
     assert doc_id is not None
     return doc_id
+
+
+@pytest.fixture(scope="session")
+def engine():
+    """The suggestion engine with the real model, loaded once per test session (tests/suggest_support.py)."""
+    from suggest_support import shared_engine
+
+    return shared_engine()

@@ -15,7 +15,7 @@ from app.core.store import Store
 from app.core.suggest.batch import suggest_project
 from app.core.suggest.evaluate import GoldDoc, evaluate_store, parse_gold, score_documents
 from app.core.suggest.gold import GoldError, build_gold, gold_record, span_sha1
-from app.core.types import NewDocument, SpanState, Status
+from app.core.types import NewDocument, NewSpan, Origin, SpanState, Status
 
 TEXTS = [
     "Mick Ryan said the country was likely exploiting an opportunity. Russia had to pull almost 60,000 troops.",
@@ -52,6 +52,25 @@ def test_suggest_project_stores_pending_and_skips_rejected(store):
     assert again.spans_added == 0 and again.relations_added == 0
     assert store.find_span(1, fig.start, fig.end, "FIGURE").state == SpanState.REJECTED
     assert all(s.id != fig.id for s in store.spans_for(1))
+
+
+def test_a_new_run_replaces_the_models_stale_pending_suggestions(store):
+    """Pending spans an older version of the rules made with other edges go; reviewed spans and other models'
+    suggestions stay."""
+    engine = shared_engine()
+    old = [
+        NewSpan(0, 4, "ACTOR", Origin.MODEL, SpanState.PENDING, engine.name, "old", 0.5),  # "Mick", stale
+        NewSpan(5, 9, "ACTOR", Origin.MODEL, SpanState.PENDING, "other-model", "1", 0.5),  # another model's
+        NewSpan(0, 9, "CLAIM", Origin.MODEL, SpanState.ACCEPTED, engine.name, "old", 0.5),  # reviewed
+    ]
+    store.add_suggestions(1, old, [(0, 1, "SOURCE")])
+    run_to_end(suggest_project(store, engine))
+    texts = {(s.text_in(store.get_document(1).text), s.model, s.state) for s in store.spans_for(1)}
+    assert ("Mick", engine.name, SpanState.PENDING) not in texts
+    assert ("Ryan", "other-model", SpanState.PENDING) in texts
+    assert ("Mick Ryan", engine.name, SpanState.ACCEPTED) in texts
+    assert ("Mick Ryan", engine.name, SpanState.PENDING) in texts
+    assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
 def test_only_todo(store):

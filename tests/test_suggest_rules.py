@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from suggest_support import shared_engine, spans_of
+from suggest_support import spans_of
 
 from app.core.suggest.normalize import junk_ranges, normalise
 from app.core.suggest.patterns import PatternError, parse_patterns
 from app.core.suggest.pipeline import PipelineLoadError, load_pipeline
 from app.core.types import Origin
-
-
-@pytest.fixture(scope="session")
-def engine():
-    return shared_engine()
 
 
 def test_normalise_keeps_length_and_offsets():
@@ -153,3 +148,13 @@ def test_load_pipeline_failures(tmp_path):
         load_pipeline(str(tmp_path / "missing"))
     with pytest.raises(PipelineLoadError, match=r"config\.cfg"):
         load_pipeline(str(tmp_path))
+
+
+def test_shipped_label_map_matches_the_built_in_defaults():
+    """annotations/label_map.toml spells out the defaults so that users can edit them; the two must not drift."""
+    from app.core.suggest.config import SuggestConfig, load_config
+
+    shipped, default = load_config(), SuggestConfig()
+    for name in ("labels", "never_actors", "hedges", "casualty_words", "reporting_verbs", "claim_nouns",
+                 "source_nouns", "as_verbs", "government_heads", "group_nouns", "party_preps", "always_actor"):
+        assert getattr(shipped, name) == getattr(default, name), name

@@ -92,18 +92,34 @@ class SpanOperations:
         return out
 
     def add_suggestions(
-        self, doc_id: int, spans: Sequence[NewSpan], relations: Sequence[tuple[int, int, str]] = ()
+        self, doc_id: int, spans: Sequence[NewSpan], relations: Sequence[tuple[int, int, str]] = (),
+        replace_model: str | None = None,
     ) -> tuple[int, int]:
         """Store model suggestions of one document: spans not already there (in any state: a rejected span is
         never suggested again) and `relations` between them, given as (head index, child index, label) into
         `spans`. A relation is stored only when both of its spans are pending. Returns (spans, relations) added.
-        Joins the caller's transaction if there is one (batch suggestion commits a batch of documents at once)."""
+        With `replace_model`, that model's pending suggestions that this run no longer makes are deleted first
+        (suggestions an older version made with other edges; nobody has reviewed a pending span, and accepted,
+        edited and rejected ones are kept). Joins the caller's transaction if there is one (batch suggestion
+        commits a batch of documents at once)."""
         row = self.conn.execute("SELECT length FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             raise InvalidSpan(f"no document with id {doc_id}")
         length, stamp = row[0], now()
         added_spans = added_relations = 0
         with self.transaction() as conn:
+            if replace_model is not None:
+                keep = {(new.start, new.end, new.label) for new in spans}
+                stale = [
+                    (sid,) for sid, s, e, lab in conn.execute(
+                        'SELECT id, start, "end", label FROM spans WHERE doc_id = ? AND state = ? AND model = ? '
+                        "AND origin IN (?, ?)",
+                        (doc_id, str(SpanState.PENDING), replace_model, str(Origin.MODEL), str(Origin.PATTERN)),
+                    ) if (s, e, lab) not in keep
+                ]
+                conn.executemany("DELETE FROM spans WHERE id = ?", stale)  # their relations go with them
+                if stale:
+                    self._changed("spans", doc_id)
             existing = {
                 (s, e, lab): (sid, state)
                 for sid, s, e, lab, state in conn.execute(

@@ -6,7 +6,10 @@ made to act ("forced Russia to redeploy"). Objects of in/into/near/from and part
 A name that only modifies a noun ("NATO partners", "Ukraine envoy") is not an actor, nor a title in apposition to
 a person ("Jake Sullivan, US National Security Advisor"). An organisation a person belongs to ("a retired major
 general in the Australian Army") is. A name the recogniser found once is looked for again in the rest of the text
-(a sentence-initial "Kyiv hopes" is easily missed).
+(a sentence-initial "Kyiv hopes" is easily missed). The recogniser's entities are repaired first: organisation
+names it split or mislabelled ("Ukrainian Institute" + "for the Future", "the Henry Jackson Society" as FAC),
+names it missed after a title or before an organisation word, a capital it took for a person elsewhere, and
+title-case headlines it took for names.
 """
 
 from __future__ import annotations
@@ -23,10 +26,15 @@ _ORG_PLACE_PREPS = frozenset({"in", "into", "near", "inside", "outside", "across
 _FINITE = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "must", "can", "could"})
 _MOVED = frozenset({"out", "back", "away"})
 _JOINS = frozenset({"for", "of"})
+_QUANTIFIERS = frozenset({"many", "several", "some", "few", "other", "more", "most", "all", "various"})
+_HELPERS = frozenset({"supporters", "friends", "backers", "sympathizers", "sympathisers", "well-wishers"})
+# a person noun an organisation in front of makes an affiliation: "a senior EU official", "a U.S. Army general"
+_PERSON_NOUNS = frozenset({
+    "general", "colonel", "officer", "fellow", "analyst", "expert", "researcher", "professor", "commander",
+    "lieutenant", "major", "adviser", "advisor", "veteran", "economist", "scholar",
+})
 _DASHES = frozenset({"\u2014", "\u2013", "--"})
 _SPEAKER_TITLES = frozenset({"spokeswoman", "spokesman", "spokesperson"})
-
-
 _OPENERS = frozenset({":", '"', "'", "(", "-", "--"})
 
 
@@ -76,6 +84,13 @@ def acting_role(tok: Any, cfg: SuggestConfig, depth: int = 0) -> str:
     if dep in ("conj", "appos") and depth < 4 and head.i != tok.i:
         return acting_role(head, cfg, depth + 1)
     return ""
+
+
+def matters_to(tok: Any) -> bool:
+    """`tok` is the object of a "for" on a verb or adjective: "For the Kremlin, Kursk is ...", "more expensive
+    for the Kremlin" (but "a piece for The Atlantic" is a publication's)."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ in ("VERB", "AUX", "ADJ")
 
 
 def modifies_noun(span: Any, cfg: SuggestConfig) -> bool:
@@ -140,9 +155,10 @@ def _more_mentions(doc: Any, words: list[str], found: list[tuple[int, int, str, 
 
 
 def _names(doc: Any, cfg: SuggestConfig) -> list[tuple[int, int, str]]:
-    """The recogniser's entities as (start, end, label), with two repairs: a name ending in an organisation word
-    is an ORG ("the Henry Jackson Society" as FAC), and "for/of (the) Name" after one continues it
-    ("the Ukrainian Institute" + "for the" + "Future")."""
+    """The recogniser's entities as (start, end, label), repaired: a name with an organisation word is an ORG
+    ("the Henry Jackson Society" as FAC), "for/of (the) Name" after one continues it ("the Ukrainian Institute"
+    + "for the" + "Future"), and of an entity read across a dash only the name after it stays ("08:30 —
+    Ukrenergo" as TIME)."""
     out: list[tuple[int, int, str]] = []
     ents = list(doc.ents)
     skip_to = -1
@@ -168,6 +184,17 @@ def _names(doc: Any, cfg: SuggestConfig) -> list[tuple[int, int, str]]:
             if k > j:
                 end = skip_to = k
         out.append((start, end, label))
+    return out
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines of four or more words that are mostly capitalised: headlines written in title case."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
     return out
 
 
@@ -219,6 +246,8 @@ def _titled_names(doc: Any, words: list[str], cfg: SuggestConfig, taken: set[int
 
 
 def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> list[Suggestion]:
+    from spacy.attrs import ORTH  # here, not at the top: the window imports this package without spaCy
+
     out: list[Suggestion] = []
     mentions = []
     for ent in doc.ents:
@@ -238,7 +267,8 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]])
     surnames = {doc[end - 1].text for start, end, label, _ in mentions if label == "PERSON" and end - start >= 2}
     mentions = [(s, e, "PERSON" if e - s == 1 and doc[s].text in surnames else label, r) for s, e, label, r in mentions]
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    words = [t.text for t in doc]
+    strings = doc.vocab.strings
+    words = [strings[h] for h in doc.to_array([ORTH]).ravel().tolist()] if len(doc) else []  # no Token objects
     mentions += _titled_names(doc, words, cfg, taken) + _org_names(doc, words, cfg, taken)
     known = list(mentions)
     first_at: dict[str, int] = {}
@@ -246,7 +276,11 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]])
         first_at.setdefault(word, i)
     for name in surnames:  # a surname alone is looked for again too ("Zhdanov indicates ...")
         known.append((first_at[name], first_at[name] + 1, "PERSON", True))
+    headlines = _title_case_lines(doc.text)
     for start, end, label, need_role in [*mentions, *_more_mentions(doc, words, known, taken)]:
+        if end - start >= 3 and in_ranges(doc[start].idx, doc[end - 1].idx + 1, headlines) and doc.text.count(
+                doc[start:end].text) == 1:
+            continue  # "Kursk Gamble Nears Its Limits": a headline in title case, not a name
         sugg = _actor(doc, start, end, label, cfg, need_role)
         if sugg is not None and not in_ranges(sugg.start, sugg.end, junk):
             out.append(sugg)
@@ -269,6 +303,12 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
     root = span.root
     head = root.head
     attrs: dict[str, Any] = {"model_label": label}
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in ("based", "born", "led", "backed"):
+        return None  # "the Kyiv-based Center": a place or a modifier, not a party
+    if label != "PERSON" and matters_to(root) and not acting_role(root, cfg):
+        return None  # "for the Kremlin, Kursk is a matter of prestige": the one something matters to
+    if root.dep_ == "poss" and head.lower_ in _HELPERS:
+        return None  # "Kyiv's supporters": the state is the one helped
     if label != "PERSON" and root.dep_ == "appos" and head.ent_type_ == "PERSON":
         return None  # a title: "Jake Sullivan, US National Security Advisor"
     if root.dep_ in _MODIFIER_DEPS and head.i >= end:
@@ -276,7 +316,7 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
                 c.dep_ in ("det", "poss") for c in head.children):
             attrs["rule"] = "agent"  # "under the Russian Federation control"
             score = 0.7
-        elif label == "ORG" and head.i == end and head.lower_ in cfg.source_nouns:
+        elif label == "ORG" and head.i - end <= 1 and (head.lower_ in cfg.source_nouns or head.lower_ in _PERSON_NOUNS):
             attrs["rule"] = "affiliation"  # "a senior EU official", "a Pentagon spokesman"
             score = 0.7
         elif head.lower_ not in cfg.government_heads or head.i - end > 1:
@@ -293,6 +333,10 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
             attrs["rule"] = "institution"
         elif head.lower_ in cfg.group_nouns and 0 <= head.i - end <= 2 and speaks(head, cfg):
             attrs["rule"] = "group"
+            adjs = [c for c in head.lefts if c.dep_ == "amod" and c.i < start and c.pos_ == "ADJ"
+                    and c.lower_ not in _QUANTIFIERS]
+            if adjs and all(t.dep_ in ("amod", "compound") for t in doc[adjs[0].i : start]):
+                start = adjs[0].i  # "Senior Ukrainian officials"
         else:
             return None
         end = head.i + 1

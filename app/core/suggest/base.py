@@ -51,10 +51,24 @@ def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 def word_forms(tok: Any) -> set[str]:
     """The lemma and the plain forms a verb may have under its inflection: the lemmatiser sometimes errs
     ("hopes" -> "hop"), so "hopes" also gives "hope"."""
-    low = tok.lower_
-    forms = {tok.lemma_.lower(), low}
+    return forms_of(tok.lower_, tok.lemma_.lower())
+
+
+def forms_of(low: str, lemma: str) -> set[str]:
+    """`word_forms` from the strings: the lower-cased word and its lemma."""
+    forms = {lemma, low}
     for suffix, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ies", "y"),
                          ("ied", "y")):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             forms.add(low[: -len(suffix)] + repl)
     return forms
+
+
+def strip_punct(toks: list[Any]) -> list[Any]:
+    """`toks` without leading and trailing punctuation."""
+    start, end = 0, len(toks)
+    while start < end and toks[start].is_punct:
+        start += 1
+    while end > start and toks[end - 1].is_punct:
+        end -= 1
+    return toks[start:end]

@@ -52,7 +52,7 @@ def _store_batch(store: Store, engine: Suggester, docs: list[Document], report: 
     with store.transaction():
         for doc, result in zip(docs, results, strict=True):
             new_spans = [s.to_new_span(engine.name, engine.version) for s in result.spans]
-            n_spans, n_rels = store.add_suggestions(doc.id, new_spans, result.relations)
+            n_spans, n_rels = store.add_suggestions(doc.id, new_spans, result.relations, replace_model=engine.name)
             report.spans_added += n_spans
             report.relations_added += n_rels
             for s in result.spans:
@@ -64,7 +64,8 @@ def suggest_project(
     store: Store, engine: Suggester, only_todo: bool = False, batch_docs: int = DEFAULT_BATCH_DOCS
 ) -> Job[SuggestReport]:
     """Suggest spans for the project's documents. Yields Progress after each committed batch; closing the
-    generator stops after the last committed batch (nothing half-written). Rejected spans never come back."""
+    generator stops after the last committed batch (nothing half-written). Rejected spans never come back;
+    pending ones the same model made earlier and no longer makes (older rules or version) are replaced."""
     statuses = [Status.TODO] if only_todo else None
     total = store.count_documents(status=Status.TODO if only_todo else None)
     report = SuggestReport(model=engine.name, model_version=engine.version)

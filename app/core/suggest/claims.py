@@ -3,18 +3,21 @@
 Shapes: a quotation with its speaker ("...," he said / X wrote: "..."), a reported clause ("X said that ...",
 two conjoined that-clauses are two claims), "according to X", a statement noun ("X's calculation is that ...",
 "his belief that ..."), a perfect infinitive ("Kyiv's forces claiming to have seized ...") and a characterisation
-("Putin has framed the incursion as part of a Western plot", "hailed the result as "good news""). Hypothetical
-or negated reporting ("Kyiv may claim ...", "did not announce that ...") is not a claim. Sources are resolved by
-app.core.suggest.sources.
+("Putin has framed the incursion as part of a Western plot", "hailed the result as "good news""), a view frame
+("In his view, ...", "by words of the expert, ..."), a comment on a clause ("..., as his advisor suggested",
+"..., something officials have said", "Those will include, he said, ..."), a denial of a gerund ("denied losing
+ground") and a statement noun carrying the clause ("said in a statement that ..."); layout shapes (headlines,
+interviews) are in app.core.suggest.claim_layouts. Hypothetical or negated reporting ("Kyiv may claim ...", "did
+not announce that ...") is not a claim. Sources are resolved by app.core.suggest.sources.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from typing import Any
 
-from app.core.suggest.base import Suggestion, in_ranges, word_forms
+from app.core.suggest.base import Suggestion, forms_of, in_ranges, strip_punct, word_forms
+from app.core.suggest.claim_layouts import headline_claims, interview_claims
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.sources import Candidate, Ctx
 
@@ -23,8 +26,10 @@ _HYPOTHETICAL = frozenset({"may", "might", "could"})
 _NO_SOURCE = frozenset({"i", "we", "you", "it", "they", "this", "that", "which", "who"})
 _CUT_DEPS = frozenset({"dobj", "appos", "npadvmod", "advcl"})
 # participles of these stay in the clause: "he misjudged Russia, believing he could stop the Russians ..."
+_FRAME_WORDS = frozenset({"according", "in", "by"})
+_MEDIUMS = frozenset({"statement", "interview", "post", "briefing", "message", "report", "letter", "speech"})
 _GERUND_VERBS = frozenset({"deny", "admit", "acknowledge", "confirm", "recall", "report"})
-_MENTAL = frozenset({"believe", "think", "hope", "fear", "expect", "feel", "assume", "consider"})
+_MENTAL = frozenset({"believe", "think", "hope", "fear", "expect", "feel", "assume", "consider", "point"})
 MIN_QUOTE_WORDS = 4
 
 
@@ -83,8 +88,15 @@ def _quotes(ctx: Ctx) -> None:
                 verbs = [t for t in before if _is_reporting_verb(t, ctx.cfg)]
                 if verbs and not any(t.text == '"' for t in before if t.i > verbs[-1].i):
                     subj = _subject(verbs[-1])
+                elif before and before[-1].text == ":" and not any(t.text == '"' for t in before):
+                    # "One analyst put it to me bluntly: "...": the one who speaks before the colon
+                    verb = next((t for t in reversed(before) if t.pos_ == "VERB"), None)
+                    subj = _subject(verb) if verb is not None else None
             opens = not text[line_start:q0].strip()
-            ctx.add(q0 + 1, q1, "quote", 0, 0.85, subj, line_no, opens)
+            end = q1
+            if not opens and text[q1 - 1 : q1] == "." and text[max(0, q0 - 40) : q0].rstrip()[-1:].isalpha():
+                end = q1 - 1  # a quoted phrase ending the sentence ("as "the first time ... back."") keeps no stop
+            ctx.add(q0 + 1, end, "quote", 0, 0.85, subj, line_no, opens)
         line_start += len(line) + 1
 
 
@@ -144,21 +156,14 @@ def _that_conjuncts(comp: Any) -> list[Any]:
                                                                for g in c.children)]
 
 
-def _strip_punct(toks: list[Any]) -> list[Any]:
-    """`toks` without leading and trailing punctuation."""
-    start, end = 0, len(toks)
-    while start < end and toks[start].is_punct:
-        start += 1
-    while end > start and toks[end - 1].is_punct:
-        end -= 1
-    return toks[start:end]
-
-
 _OPENING_ADVERBS = frozenset({"yet", "but", "and", "so", "however", "still", "meanwhile", "moreover"})
 
 
 def _authorial_after(doc: Any, i: int) -> bool:
-    """doc[i:] is ", (thus) adding ...": a participle the author adds after an inserted "according to X"."""
+    """doc[i:] is ", (thus) adding ...": a participle the author adds after an inserted "according to X", or
+    ", and Western officials estimate ...": a clause of its own."""
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].dep_ == "cc" and doc[i + 1].head.dep_ in ("ROOT", "conj"):
+        return True
     j = i + 1 if i < len(doc) and doc[i].text == "," else i
     while j < len(doc) and doc[j].dep_ == "advmod":
         j += 1
@@ -172,15 +177,15 @@ def _according_to(ctx: Ctx, tok: Any) -> None:
         return
     sent = tok.sent
     a0, a1 = tok.left_edge.i, max(tok.right_edge.i, obj.right_edge.i) + 1
-    body = _strip_punct([t for t in sent if (t.i < a0 or t.i >= a1) and not t.is_space])
+    body = strip_punct([t for t in sent if (t.i < a0 or t.i >= a1) and not t.is_space])
     if a0 <= sent.start + 2 and body:
-        body = _strip_punct([t for t in body if t.i >= a1])
+        body = strip_punct([t for t in body if t.i >= a1])
     elif a1 >= sent.end - 2 and body:
-        body = _strip_punct([t for t in body if t.i < a0])
+        body = strip_punct([t for t in body if t.i < a0])
     elif body and _authorial_after(tok.doc, a1):
-        body = _strip_punct([t for t in body if t.i < a0])  # "..., according to X, thus adding up to ..."
+        body = strip_punct([t for t in body if t.i < a0])  # "..., according to X, thus adding up to ..."
     while body and body[0].lower_ in _OPENING_ADVERBS and body[0].dep_ in ("cc", "advmod"):
-        body = _strip_punct(body[1:])  # "Yet another 70%, according to Stupak, were ..."
+        body = strip_punct(body[1:])  # "Yet another 70%, according to Stupak, were ..."
     if body:
         ctx.add(body[0].idx, body[-1].idx + len(body[-1].text), "according-to", 1, 0.8, obj)
 
@@ -204,7 +209,7 @@ def _in_someones_view(ctx: Ctx, prep: Any) -> None:
         return  # a phrase inside the clause, not a frame around it
     # at the start the frame is left out; inside the sentence ("Now, by his estimation, ...") it stays, like an
     # inserted "according to X"
-    body = _strip_punct([t for t in sent if (t.i >= a1 or a0 > sent.start) and not t.is_space])
+    body = strip_punct([t for t in sent if (t.i >= a1 or a0 > sent.start) and not t.is_space])
     if body:
         ctx.add(body[0].idx, body[-1].idx + len(body[-1].text), "in-view", 1, 0.7, owner)
 
@@ -235,6 +240,8 @@ def _as_phrase(ctx: Ctx, tok: Any) -> None:
     marks = [t for t in toks if t.text in ('"', "'")]
     if len(marks) >= 2 and marks[0].i == toks[0].i:
         s, e = marks[0].idx + 1, marks[1].idx
+        while e > s and ctx.text[e - 1] in ".,;":
+            e -= 1  # a quoted phrase inside the sentence keeps no full stop
     else:
         s, e = _clause(prep, ctx.verbs)
         s = max(s, prep.idx + len(prep.text))
@@ -245,9 +252,33 @@ def _as_phrase(ctx: Ctx, tok: Any) -> None:
         ctx.add(s, e, "as-phrase", 2, 0.6, subj, min_chars=3)
 
 
+def _candidate_tokens(ctx: Ctx) -> list[int]:
+    """Indices of the tokens `_reported` may act on, found from the token arrays: making a Token object for
+    every word of every document costs more than all the rules."""
+    from spacy.attrs import LEMMA, LOWER
+
+    doc, cfg = ctx.doc, ctx.cfg
+    if not len(doc):
+        return []
+    words = cfg.reporting_verbs | cfg.as_verbs
+    strings = doc.vocab.strings
+    seen: dict[tuple[int, int], bool] = {}
+    out = []
+    for i, (low, lem) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
+        hit = seen.get((low, lem))
+        if hit is None:
+            low_s, lem_s = strings[low], strings[lem].lower()
+            hit = low_s in _FRAME_WORDS or lem_s in cfg.claim_nouns or bool(forms_of(low_s, lem_s) & words)
+            seen[(low, lem)] = hit
+        if hit:
+            out.append(i)
+    return out
+
+
 def _reported(ctx: Ctx) -> None:
     cfg = ctx.cfg
-    for tok in ctx.doc:
+    for i in _candidate_tokens(ctx):
+        tok = ctx.doc[i]
         lemma = tok.lemma_.lower()
         if tok.lower_ == "according":
             _according_to(ctx, tok)
@@ -275,6 +306,14 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
         comp = next((c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBN" and {"to", "have"} <= {
             g.lower_ for g in c.children if g.dep_ == "aux"}), None)
         shape = "perfect-infinitive"
+    if comp is None:  # "said in a statement that air defenses had downed ...": the clause hangs on the noun
+        for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("in", "on")):
+            noun = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ in _MEDIUMS), None)
+            comp = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None) if noun is not None else None
+            if comp is not None:
+                shape = "reported"
+                break
     if comp is None and tok.lemma_.lower() in _GERUND_VERBS:  # "Moscow denied losing ground"
         comp = next((c for c in tok.rights if c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG"), None)
         shape = "gerund"
@@ -294,8 +333,10 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
         s, e = _clause(clause, ctx.verbs, excl)
         if shape in ("perfect-infinitive", "gerund"):
             s = clause.left_edge.idx
-        elif clause is comp and not inner:
+        elif clause is comp and not inner and tok.dep_ not in ("relcl", "advcl", "acl"):
             e = _to_clause_end(tok, e)
+        elif tok.dep_ in ("relcl", "advcl", "acl") and ":" in ctx.text[s:e]:
+            e = s + ctx.text[s:e].index(":")  # "where Kyiv hoped they would not be: in Donetsk"
         ctx.add(s, e, shape, 2, 0.75 if shape == "reported" else 0.65, subj)
 
 
@@ -346,11 +387,21 @@ def _commented_clause(ctx: Ctx, tok: Any) -> None:
             clause = clause.head
         if clause.left_edge.i > tok.i:
             return
-        toks = _strip_punct([t for t in clause.subtree if not t.is_space])
+        toks = strip_punct([t for t in clause.subtree if not t.is_space])
         if toks and toks[-1].is_punct:
             toks.pop()
         if toks:
             ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "parenthetical", 2, 0.65, subj)
+        return
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and (
+            tok.left_edge.i == tok.sent.start and ctx.doc[tok.right_edge.i + 1].text == ","):
+        # "As the Financial Times reported, Moscow moved ...": the main clause after the comment
+        main = tok.head
+        toks = strip_punct([t for t in main.subtree if t.i > tok.right_edge.i + 1 and not t.is_space])
+        if toks and toks[-1].is_punct:
+            toks.pop()
+        if toks and main.i > tok.i:
+            ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "commented", 2, 0.6, subj)
         return
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         first = tok.left_edge.i
@@ -371,59 +422,6 @@ def _commented_clause(ctx: Ctx, tok: Any) -> None:
         toks.pop(0)
     if toks:
         ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "commented", 2, 0.6, subj)
-
-
-def _headlines(ctx: Ctx, junk: list[tuple[int, int]]) -> None:
-    """A line that opens with a short speaker and a colon: "Military expert: enemy concentrated near 60 thousand
-    soldiers ...". The claim is the rest of the line."""
-    doc, text = ctx.doc, ctx.text
-    for sent in doc.sents:
-        start = sent.start
-        while start < sent.end and doc[start].is_space:
-            start += 1
-        if start >= sent.end or (doc[start].idx > 0 and text[doc[start].idx - 1] != "\n"):
-            continue
-        colon = next((t for t in doc[start : min(start + 5, sent.end)] if t.text == ":"), None)
-        if colon is None or colon.i == start or doc[colon.i - 1].pos_ not in ("NOUN", "PROPN") or len(
-                doc[colon.i - 1].text) < 2 or in_ranges(doc[start].idx, colon.idx, junk):
-            continue  # not "Q: ..." in an interview, nor "Photo: ..." under a picture
-        line_end = text.find("\n", colon.idx)
-        line_end = len(text) if line_end < 0 else line_end
-        rest = [t for t in doc[colon.i + 1 :] if t.idx < line_end and not t.is_space]
-        if len(rest) < MIN_QUOTE_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in rest):
-            continue
-        source = ctx.headline_source(doc[start], doc[colon.i - 1])
-        if source is not None:
-            rest = _strip_punct(rest)
-            ctx.add(rest[0].idx, rest[-1].idx + len(rest[-1].text), "headline", 1, 0.6, doc[colon.i - 1])
-
-
-_QUESTION = re.compile(r"^[ \t]*(Q|Question)[ \t]*[:.\u2014-][ \t]*\S")
-_ANSWER_MARK = re.compile(r"^[ \t]*(A|Answer)[ \t]*[:.\u2014-][ \t]*")
-
-
-def _interview_answers(ctx: Ctx) -> None:
-    """In a question-and-answer interview ("Q: ..." lines), each answer paragraph is a claim of the person
-    interviewed: the last person named before the first question."""
-    text = ctx.text
-    lines, pos = [], 0
-    for line in text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
-    questions = [i for i, (_, line) in enumerate(lines) if _QUESTION.match(line)]
-    if len(questions) < 2:
-        return
-    speaker = ctx.last_person(lines[questions[0]][0])
-    if speaker is None:
-        return
-    for i, (start, line) in enumerate(lines):
-        after_question = i - 1 in questions or i - 2 in questions
-        if i < questions[0] or i in questions or not line.strip() or not after_question:
-            continue
-        mark = _ANSWER_MARK.match(line)
-        body_start = start + (mark.end() if mark else 0)
-        body_end = start + len(line.rstrip())
-        ctx.add_with_source(body_start, body_end, "answer", 0, 0.7, speaker, i)
 
 
 def _select(ctx: Ctx) -> list[Candidate]:
@@ -457,8 +455,8 @@ def claim_suggestions(
     ctx = Ctx(doc, text, cfg, actors)
     _quotes(ctx)
     _reported(ctx)
-    _headlines(ctx, junk)
-    _interview_answers(ctx)
+    headline_claims(ctx, junk)
+    interview_claims(ctx)
     claims: list[Suggestion] = []
     links: list[tuple[Suggestion, Suggestion]] = []
     last: tuple[Suggestion, int] | None = None  # the last source and its line

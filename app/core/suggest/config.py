@@ -53,7 +53,7 @@ class SuggestConfig:
         "an estimated", "estimated", "just over", "just under", "at most", "upwards of", "an additional",
         "an extra", "under", "only", "barely", "well over", "nearly all", "just", "a further", "as few as",
         "near", "not less than", "not more than", "no less than", "no fewer than", "several", "a few", "perhaps",
-        "possibly",
+        "possibly", "well under", "something like", "upward of", "maybe",
     )
     # counted nouns that are not a noun head of the number ("40,000 killed and wounded")
     casualty_words: frozenset[str] = _words("killed", "wounded", "dead", "injured", "missing", "captured")
@@ -69,7 +69,7 @@ class SuggestConfig:
         "think", "allege", "declare", "point", "describe", "call", "hail", "testify", "concede", "caution",
         "observe", "remark", "reply", "respond", "tweet", "post", "recall", "agree", "fear", "hope",
         "expect", "promise", "pledge", "vow", "urge", "assess", "calculate", "mention", "complain", "underline",
-        "consider", "remind", "reckon", "forecast", "doubt",
+        "consider", "remind", "reckon", "forecast", "doubt", "signal",
         # adjectives that report a stance: "X remains unconvinced that ...", "said he was unsure if ..."
         "unconvinced", "convinced", "confident", "unsure", "sure", "certain", "skeptical", "sceptical", "adamant",
     )
@@ -81,7 +81,7 @@ class SuggestConfig:
     # person nouns that make an unnamed individual source: "a senior defense official said"
     source_nouns: frozenset[str] = _words(
         "official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "commander", "officer", "source",
-        "aide", "adviser", "advisor", "minister", "lawmaker", "envoy", "negotiator",
+        "aide", "adviser", "advisor", "minister", "lawmaker", "envoy", "negotiator", "analyst", "expert",
     )
     # nouns that carry an attributed statement: "X's calculation is that ...", "his belief that ..."
     claim_nouns: frozenset[str] = _words(
@@ -123,7 +123,7 @@ class SuggestConfig:
     # where it acts or where a person belongs to it
     institution_nouns: frozenset[str] = _words(
         "parliament", "government", "ministry", "senate", "congress", "duma", "cabinet", "legislature", "presidency",
-        "judiciary", "staff", "intelligence",
+        "judiciary", "staff", "intelligence", "bank",
     )
     # "the package of USA", "into the hands of Ukraine": a state after "of" on one of these is its possessor
     possession_nouns: frozenset[str] = _words(

@@ -10,7 +10,7 @@ from typing import Any
 from app.core.figures import attributes_for_new_figure, merge_figure_attributes
 from app.core.figures import warm_up as warm_up_figures
 from app.core.progress import Job, Progress
-from app.core.suggest.actors import actor_suggestions, keeps_the, modifies_noun
+from app.core.suggest.actors import actor_suggestions, keeps_the, matters_to, modifies_noun
 from app.core.suggest.base import DocSuggestions, Suggestion, in_ranges
 from app.core.suggest.claims import claim_suggestions
 from app.core.suggest.config import (
@@ -37,10 +37,15 @@ PARAGRAPH_COMPONENT = "marginalia_paragraphs"
 
 
 def paragraph_starts(doc: Any) -> Any:
-    """A line break is always a sentence boundary: without this the parser glues "X.\n\nUkraine" together."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+    """A line break is always a sentence boundary: without this the parser glues "X.\n\nUkraine" together.
+    Only the white-space tokens are looked at (a Token object for every word would cost more than the rest)."""
+    from spacy.attrs import IS_SPACE
+
+    if len(doc) < 2:
+        return doc
+    for i, space in enumerate(doc.to_array([IS_SPACE]).ravel().tolist()[:-1]):
+        if space and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -94,8 +99,9 @@ class SuggestionEngine:
                     span = span[1:]  # "the Kremlin": the name without "the"; "As The Economist warned" keeps it
                     start = span.start_char
                 root = span.root if span is not None else None
-                if root is not None and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS_FOR_PATTERNS:
-                    continue
+                if root is not None and ((root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS_FOR_PATTERNS)
+                                         or matters_to(root)):
+                    continue  # a place ("in the Kremlin"), or the one something matters to ("for the Kremlin")
                 if span is not None and modifies_noun(span, self.config):
                     continue  # "NATO partners": the name only modifies a noun
             out.append(Suggestion(start, end, label, 0.9, Origin.PATTERN, {"rule": "pattern"}))

@@ -1,7 +1,9 @@
 """FIGURE rules: a number grows to the hedge before it and the unit or counted noun after it.
 
 "almost 60,000" + "troops" -> "almost 60,000 troops"; "some 12,000" + "North Korean troops"; "around 40,000"
-+ "killed and wounded". Dates, times, durations, ordinals and years are never figures.
++ "killed and wounded". A number keeps its range, scale words and currency ("between 10 and 15 percent",
+"more than 3 thousand 700", "approximately UAH 4 million"); a hedged "half" is a figure. Dates, times, durations,
+ordinals, years, calibres and "one" meaning "a single" are never figures.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ _SMALL_WORDS = frozenset({
 })
 _SCALES = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "mln", "bn"})
 _RANGE_JOINS = frozenset({"to", "-", "\u2013", "or"})
+_AREAS = frozenset({
+    "regions", "areas", "towns", "cities", "villages", "districts", "countries", "oblasts", "provinces", "sectors",
+    "fronts", "directions", "axes", "settlements",
+})
 _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 _CURRENCY_SIGNS = frozenset({"$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "\u00a5"})
 _TRAILING_HEDGES = frozenset({"at most", "at least", "or more", "or so"})
@@ -34,7 +40,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def _is_num(tok: Any) -> bool:
-    return bool(tok.like_num) or tok.lower_ in _BIG_WORDS
+    return bool(tok.like_num) or tok.lower_ in _BIG_WORDS or tok.lower_ == "dozen"
 
 
 def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
@@ -45,6 +51,10 @@ def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
             continue
         words = " ".join(t.lower_ for t in doc[start - n : start])
         if words in cfg.hedges:
+            prep = doc[start - 1]
+            if n == 1 and prep.dep_ == "prep" and any(c.dep_ == "pobj" and c.i > start and c.lower_ in _AREAS
+                                                      for c in prep.children):
+                return start  # "drones over nine regions": "over" governs a place, it hedges nothing
             if n == 1 and doc[start - 1].dep_ == "prep" and (doc[start - 1].head.pos_ in ("NOUN", "PROPN") or
                                                              doc[start].lower_ in _BIG_WORDS):
                 return start  # "control over 600 ...", "over hundreds of ...": a preposition, not a hedge
@@ -138,9 +148,16 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
     while start >= 2 and doc[start - 1].lower_ in _RANGE_JOINS and _is_num(doc[start - 2]) and (
             doc[start - 2].ent_type_ not in NOT_FIGURE_ENTS):
         start -= 2  # "50 to 60 thousand", "one to three"
+    if start >= 3 and doc[start - 1].lower_ == "and" and _is_num(doc[start - 2]) and doc[start - 3].lower_ == "between":
+        start -= 3  # "between 10 and 15 percent"
     while end + 1 < n and doc[end].lower_ in _RANGE_JOINS and _is_num(doc[end + 1]) and doc[end + 1].ent_type_ \
             not in NOT_FIGURE_ENTS and doc[end - 1].like_num:
         end += 2
+        while end < n and doc[end].lower_ in _SCALES:
+            end += 1
+    if start > 0 and doc[start - 1].lower_ == "between" and end + 1 < n and doc[end].lower_ == "and" \
+            and _is_num(doc[end + 1]):
+        start, end = start - 1, end + 2  # "between 10 and 15 percent"
         while end < n and doc[end].lower_ in _SCALES:
             end += 1
     first = doc[start]
@@ -168,8 +185,9 @@ def _not_a_count(doc: Any, nums: list[Any], end: int) -> bool:
 
 def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig) -> Suggestion | None:
     while start < end and not doc[start].like_num and (doc[start].lower_ in ("the", "of") or (
-            doc[start].pos_ == "ADP" and doc[start].lower_ not in cfg.hedges) or (
-            doc[start].lower_ in ("a", "an") and doc[start + 1].lower_ != "few") or (
+            doc[start].pos_ == "ADP" and doc[start].lower_ not in cfg.hedges and not (
+                doc[start].lower_ == "between" and "and" in (t.lower_ for t in doc[start:end]))) or (
+            doc[start].lower_ in ("a", "an") and doc[start + 1].lower_ not in ("few", "dozen")) or (
             doc[start].dep_ == "prep" and doc[start].head.pos_ in ("NOUN", "PROPN"))):
         start += 1  # "the", and a preposition of a noun ("control over hundreds of ...") the model took in
     if start >= end:
@@ -199,7 +217,8 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
             "a", "an", "the", "this", "that", "last", "next", "each", "per", "every"):
         return None  # "24 February"; but "fewer than 40 a year earlier" is a count
     ranged = len(nums) >= 2 and any(t.lower_ in _RANGE_JOINS for t in span_toks)
-    if not rule and not _DIGIT.search(span_toks.text) and not has_hedge and not ranged:
+    dozen = span_toks.text.lower().startswith("a dozen")
+    if not rule and not _DIGIT.search(span_toks.text) and not has_hedge and not ranged and not dozen:
         return None  # a bare number word ("one of our biggest wins"); "one to three" is a ratio
     if not rule and len(nums) == 1 and nums[0].lower_ in ("a", "an"):
         return None
@@ -231,10 +250,18 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
             out.append(fig)
     # numbers the recogniser missed: "2,000 soldiers" with no entity, or "thousands of troops"
     for tok in doc:
+        if tok.lower_ == "half":  # "roughly half", "well over half" of something: a hedged fraction
+            start = _hedge_start(doc, tok.i, cfg)
+            if start < tok.i and not any(f.start <= tok.idx < f.end for f in out):
+                out.append(Suggestion(doc[start].idx, tok.idx + 4, cfg.figure_label, 0.6,
+                                      attributes={"model_label": "", "rule": "fraction", "hedge": True}))
+            continue
         if tok.i in covered or tok.ent_type_ or not _is_num(tok):
             continue
         scaled = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _SCALES  # "UAH 4 million"
-        if tok.lower_ in _BIG_WORDS or ((tok.dep_ == "nummod" or scaled) and _DIGIT.search(tok.text)):
+        hedged_word = tok.lower_ in ("hundred", "thousand", "million", "billion") and (
+            _hedge_start(doc, tok.i, cfg) < tok.i)  # "a few hundred thousand dollars"
+        if tok.lower_ in _BIG_WORDS or hedged_word or ((tok.dep_ == "nummod" or scaled) and _DIGIT.search(tok.text)):
             fig = _figure(doc, tok.i, tok.i + 1, "CARDINAL", cfg)
             if fig is not None:
                 fig.score = min(fig.score, 0.6)

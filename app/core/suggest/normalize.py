@@ -38,7 +38,8 @@ _JUNK_LINE = re.compile(
 )
 # A byline: "By Marta Kovalenko-Reid and Tom Aldous" (capitalised names only, nothing else on the line).
 _NAME = r"[A-Z][\w.\-\u2019']*(?:[ \t]+[A-Z][\w.\-\u2019']*)*"
-_BYLINE = re.compile(rf"^[ \t]*By[ \t]+{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){_NAME})*[ \t]*\r?$", re.MULTILINE)
+_BYLINE = re.compile(rf"^[ \t]*(?:By|BY)[ \t]+{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|AND)[ \t]+){_NAME})*"
+                     r"[ \t]*\r?$", re.MULTILINE)
 
 
 def normalise(text: str) -> str:

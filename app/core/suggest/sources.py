@@ -1,6 +1,8 @@
 """Who makes a claim: resolving the subject of a reporting verb ("Mick Ryan said", "he said", "the official
 said", "Kyiv's forces claimed", "according to the latest ISW report") to an ACTOR suggestion, creating one for
-speakers the recogniser missed and for unnamed sources ("a senior defense official" -> `senior defense official`).
+speakers the recogniser missed and for unnamed sources ("a senior defense official" -> `senior defense official`,
+"three diplomats", "regional officials"), a state's body speaking for it ("Ukraine's air force said" -> Ukraine)
+and descriptions of someone named before ("the expert", "the 68-year-old", "the think tank").
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ _BODIES = frozenset({
     "mission", "administration", "council", "agency", "headquarters", "guard", "defences", "defenses",
 })
 _PLURAL_SOURCES = frozenset({"diplomats", "sources", "advisers", "advisors", "aides", "negotiators", "envoys"})
+# nouns that stand for an organisation named before: "the think tank said"
+_ORG_DESCRIPTORS = frozenset({"tank", "institute", "organisation", "organization", "monitor", "group", "project"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})  # "as his incoming national security advisor suggested"
 # actors made by these rules are groups or unnamed people, never a named person "he"/"she" can refer to
 _NOT_PERSON_RULES = frozenset({"government", "group", "unnamed"})
@@ -148,8 +152,14 @@ class Ctx:
 
     def _described_person(self, tok: Any) -> Suggestion | None:
         """"the expert" after "military expert, reserve colonel Vadym Ostapchuk": the last mention of the person
-        the same noun described before (within a few words of the name)."""
-        if tok.lower_ not in _DESCRIPTORS or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        the same noun described before (within a few words of the name). "The Washington-based think tank said":
+        the last organisation named."""
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        if definite and tok.lower_ in _ORG_DESCRIPTORS:
+            orgs = [a for a in self.actors if a.end <= tok.idx and (
+                a.attributes.get("model_label") in ("ORG", "FAC") or a.attributes.get("rule") == "pattern")]
+            return max(orgs, key=lambda a: a.start) if orgs else None
+        if tok.lower_ not in _DESCRIPTORS or not definite:
             return None
         people = self._people(tok.idx)
         for earlier in reversed(self.doc[: tok.i]):
@@ -169,6 +179,17 @@ class Ctx:
         named = [c for c in lefts if c.ent_type_ in ("PERSON", "ORG") and c.pos_ == "PROPN"]
         if named and (tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns):
             return self.resolve(named[-1], 1)[0]  # "a Pentagon spokesman said": the Pentagon speaks
+        if tok.lower_ in cfg.group_nouns:  # "Officials at NATO headquarters", "officials of the Pentagon"
+            prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("at", "of", "from", "in")), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            org = None if obj is None else obj if obj.ent_type_ == "ORG" else next(
+                (c for c in obj.lefts if c.dep_ == "compound" and c.ent_type_ == "ORG"), None)
+            if org is not None:
+                return self.resolve(org, 1)[0]
+        if tok.lower_ in cfg.institution_nouns:  # "according to South Korean intelligence"
+            mods = [c for c in lefts if c.dep_ in ("amod", "compound") and c.text[:1].isupper()]
+            if mods:
+                return self.new_actor(mods[0], tok, "group")
         counts = [c for c in tok.lefts if c.dep_ == "nummod" and c.like_num and not c.text[:1].isdigit()]
         if counts and (tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns
                        or tok.lower_ in _PLURAL_SOURCES):
@@ -202,6 +223,9 @@ class Ctx:
             return found, "named"
         if tok.lower_ in PRONOUNS:
             return self.last_person(tok.idx, opens_paragraph), "pronoun"
+        if tok.lower_ == "old" and tok.i >= 2 and self.doc[tok.i - 2].lower_ == "year" and any(
+                c.dep_ == "det" for c in tok.children):
+            return self.last_person(tok.idx), "described"  # "The 68-year-old said" (split at the hyphens)
         if tok.pos_ == "PROPN" and tok.text[:1].isupper():
             left = tok
             while left.i > 0 and self.doc[left.i - 1].pos_ == "PROPN" and self.doc[left.i - 1].dep_ in (
@@ -235,6 +259,10 @@ class Ctx:
             for child in tok.lefts:
                 if child.dep_ in ("compound", "poss", "nmod") and (child.ent_type_ or child.pos_ == "PROPN"):
                     return self.resolve(child, 1)
+            by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None)
+            obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if obj is not None:  # "according to the latest assessment by the Institute for the Study of War"
+                return self.resolve(obj, 1)
         return None, ""
 
     def add(self, start: int, end: int, shape: str, rank: int, score: float, subject: Any | None,

@@ -1,26 +1,13 @@
-"""Rules added in the second round, from the guideline points settled after the two annotators disagreed
-(publication names, affiliations, institutions, agents of an action noun, comment clauses, claim ends). The
-sentences are made up in the corpus's shape, not copied from any article."""
+"""Rules for the guideline points settled after two annotators disagreed (publication names, affiliations,
+institutions, agents of an action noun, comment clauses, claim ends), and the figure and claim shapes of the
+first written articles. The sentences are made up in the corpus's shape, not copied from any article."""
 
 from __future__ import annotations
 
 import pytest
-from suggest_support import shared_engine, spans_of
+from suggest_support import sources_of, spans_of
 
 from app.core.suggest.normalize import junk_ranges
-
-
-@pytest.fixture(scope="session")
-def engine():
-    return shared_engine()
-
-
-def _sources(text: str) -> dict[str, str]:
-    result = shared_engine().suggest(text)
-    return {
-        text[result.spans[h].start : result.spans[h].end]: text[result.spans[c].start : result.spans[c].end]
-        for h, c, _ in result.relations
-    }
 
 
 def test_publication_keeps_its_capital_the(engine):
@@ -88,13 +75,13 @@ def test_bullets_under_a_news_summary_heading_are_junk():
 def test_as_someone_suggested_claims_the_commented_clause(engine):
     text = ("It remains to be seen if the president is willing to use this leverage, as his incoming national "
             "security adviser once suggested.")
-    assert _sources(text) == {"use this leverage": "incoming national security adviser"}
+    assert sources_of(text) == {"use this leverage": "incoming national security adviser"}
 
 
 def test_something_someone_said_claims_the_clause_before(engine):
     text = ("It is notable that the operation has involved thousands of foreign soldiers, something Ukrainian "
             "officials have repeatedly said, though Moscow has kept silent.")
-    assert _sources(text) == {"the operation has involved thousands of foreign soldiers": "Ukrainian officials"}
+    assert sources_of(text) == {"the operation has involved thousands of foreign soldiers": "Ukrainian officials"}
 
 
 def test_parenthetical_he_said_keeps_the_whole_clause(engine):
@@ -108,7 +95,7 @@ def test_parenthetical_he_said_keeps_the_whole_clause(engine):
 def test_second_reporting_verb_inside_a_reported_clause_is_a_second_claim(engine):
     text = ("Hryn points out that estimates for enemy casualties stand at around 40,000 killed and wounded and "
             "believes this explains the request for new soldiers.")
-    pairs = _sources(text)
+    pairs = sources_of(text)
     assert pairs.get("this explains the request for new soldiers") == "Hryn"
     assert any(c.startswith("estimates for enemy casualties") and c.endswith("wounded") for c in pairs)
 
@@ -161,7 +148,7 @@ def test_in_someones_view_and_by_words_of(engine):
     text = ("Andriy Kovalenko spoke in Vienna. In his view, the deployment is less about manpower than about "
             "signalling.\nWe talked with military expert, reserve colonel Vadym Lutsko. By words of the expert, the "
             "enemy there advances on 300 meters per day.")
-    pairs = _sources(text)
+    pairs = sources_of(text)
     assert pairs["the deployment is less about manpower than about signalling"] == "Andriy Kovalenko"
     assert pairs["the enemy there advances on 300 meters per day"] == "Vadym Lutsko"
 
@@ -170,7 +157,7 @@ def test_quote_then_dash_and_the_expert(engine):
     text = ("We talked with military expert, reserve colonel Vadym Lutsko.\n"
             "\u201cIt is a serious grouping, but they lack the numbers,\u201d \u2014 says the expert.\n"
             "\u201cKursk gave us people for exchange,\u201d \u2014 he is sure.")
-    pairs = _sources(text)
+    pairs = sources_of(text)
     assert pairs["It is a serious grouping, but they lack the numbers"] == "Vadym Lutsko"
     assert pairs["Kursk gave us people for exchange"] == "Vadym Lutsko"
 
@@ -179,7 +166,7 @@ def test_headline_with_a_speaker_and_an_unnamed_authority(engine):
     text = ("Military expert: enemy concentrated near 60 thousand soldiers on the northern direction\n"
             "Only during the last week the enemy made 312 shellings of border communities, the regional military "
             "administration reported.")
-    pairs = _sources(text)
+    pairs = sources_of(text)
     assert pairs["enemy concentrated near 60 thousand soldiers on the northern direction"] == "Military expert"
     assert pairs["Only during the last week the enemy made 312 shellings of border communities"] == (
         "regional military administration")
