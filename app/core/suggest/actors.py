@@ -22,17 +22,20 @@ from app.core.suggest.config import SuggestConfig
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _MODIFIER_DEPS = frozenset({"compound", "nmod"})
 _AFFILIATION_PREPS = frozenset({"in", "at", "of", "from", "with", "on"})
-_ORG_PLACE_PREPS = frozenset({"in", "into", "near", "inside", "outside", "across", "throughout", "within"})
 _FINITE = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "must", "can", "could"})
 _MOVED = frozenset({"out", "back", "away"})
 _JOINS = frozenset({"for", "of"})
 _QUANTIFIERS = frozenset({"many", "several", "some", "few", "other", "more", "most", "all", "various"})
 _HELPERS = frozenset({"supporters", "friends", "backers", "sympathizers", "sympathisers", "well-wishers"})
-# a person noun an organisation in front of makes an affiliation: "a senior EU official", "a U.S. Army general"
-_PERSON_NOUNS = frozenset({
+# nouns that describe a person: an organisation in front of one is an affiliation ("a senior EU official", "a U.S.
+# Army general"), and "the expert" later stands for the person the noun described (app/core/suggest/sources.py)
+PERSON_NOUNS = frozenset({
     "general", "colonel", "officer", "fellow", "analyst", "expert", "researcher", "professor", "commander",
-    "lieutenant", "major", "adviser", "advisor", "veteran", "economist", "scholar",
+    "lieutenant", "major", "adviser", "advisor", "veteran", "economist", "scholar", "specialist", "historian",
+    "diplomat", "lawmaker", "journalist",
 })
+# prepositions that make an organisation or a gazetteer name a place: "outside EU", "in the Kremlin"
+ORG_PLACE_PREPS = frozenset({"in", "into", "near", "inside", "outside", "across", "throughout", "within"})
 _DASHES = frozenset({"\u2014", "\u2013", "--"})
 _SPEAKER_TITLES = frozenset({"spokeswoman", "spokesman", "spokesperson"})
 _OPENERS = frozenset({":", '"', "'", "(", "-", "--"})
@@ -276,9 +279,10 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]])
         first_at.setdefault(word, i)
     for name in surnames:  # a surname alone is looked for again too ("Zhdanov indicates ...")
         known.append((first_at[name], first_at[name] + 1, "PERSON", True))
-    headlines = _title_case_lines(doc.text)
+    text = doc.text  # spaCy joins the tokens anew on every access
+    headlines = _title_case_lines(text)
     for start, end, label, need_role in [*mentions, *_more_mentions(doc, words, known, taken)]:
-        if end - start >= 3 and in_ranges(doc[start].idx, doc[end - 1].idx + 1, headlines) and doc.text.count(
+        if end - start >= 3 and in_ranges(doc[start].idx, doc[end - 1].idx + 1, headlines) and text.count(
                 doc[start:end].text) == 1:
             continue  # "Kursk Gamble Nears Its Limits": a headline in title case, not a name
         sugg = _actor(doc, start, end, label, cfg, need_role)
@@ -316,7 +320,7 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
                 c.dep_ in ("det", "poss") for c in head.children):
             attrs["rule"] = "agent"  # "under the Russian Federation control"
             score = 0.7
-        elif label == "ORG" and head.i - end <= 1 and (head.lower_ in cfg.source_nouns or head.lower_ in _PERSON_NOUNS):
+        elif label == "ORG" and head.i - end <= 1 and (head.lower_ in cfg.source_nouns or head.lower_ in PERSON_NOUNS):
             attrs["rule"] = "affiliation"  # "a senior EU official", "a Pentagon spokesman"
             score = 0.7
         elif head.lower_ not in cfg.government_heads or head.i - end > 1:
@@ -351,7 +355,7 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
             if not (label == "ORG" and is_affiliation(root)):
                 return None  # a place taken for a person or organisation ("in Bolshoye Soldatskoye")
             role = "affiliation"
-        elif label == "ORG" and root.dep_ == "pobj" and head.lower_ in _ORG_PLACE_PREPS and not role:
+        elif label == "ORG" and root.dep_ == "pobj" and head.lower_ in ORG_PLACE_PREPS and not role:
             if not is_affiliation(root):
                 return None  # "outside EU"
             role = "affiliation"

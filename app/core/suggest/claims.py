@@ -388,8 +388,6 @@ def _commented_clause(ctx: Ctx, tok: Any) -> None:
         if clause.left_edge.i > tok.i:
             return
         toks = strip_punct([t for t in clause.subtree if not t.is_space])
-        if toks and toks[-1].is_punct:
-            toks.pop()
         if toks:
             ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "parenthetical", 2, 0.65, subj)
         return
@@ -398,8 +396,6 @@ def _commented_clause(ctx: Ctx, tok: Any) -> None:
         # "As the Financial Times reported, Moscow moved ...": the main clause after the comment
         main = tok.head
         toks = strip_punct([t for t in main.subtree if t.i > tok.right_edge.i + 1 and not t.is_space])
-        if toks and toks[-1].is_punct:
-            toks.pop()
         if toks and main.i > tok.i:
             ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "commented", 2, 0.6, subj)
         return

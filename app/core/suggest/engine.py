@@ -10,7 +10,7 @@ from typing import Any
 from app.core.figures import attributes_for_new_figure, merge_figure_attributes
 from app.core.figures import warm_up as warm_up_figures
 from app.core.progress import Job, Progress
-from app.core.suggest.actors import actor_suggestions, keeps_the, matters_to, modifies_noun
+from app.core.suggest.actors import ORG_PLACE_PREPS, actor_suggestions, keeps_the, matters_to, modifies_noun
 from app.core.suggest.base import DocSuggestions, Suggestion, in_ranges
 from app.core.suggest.claims import claim_suggestions
 from app.core.suggest.config import (
@@ -28,9 +28,7 @@ from app.core.types import Origin
 
 # Everything loading an engine may raise; each message names the file or pipeline and the reason.
 LOAD_ERRORS = (PipelineLoadError, SuggestConfigError, PatternError)
-_PLACE_PREPS_FOR_PATTERNS = frozenset({
-    "in", "into", "near", "inside", "at", "outside", "across", "throughout", "within",
-})
+_PLACE_PREPS_FOR_PATTERNS = ORG_PLACE_PREPS | {"at"}
 
 
 PARAGRAPH_COMPONENT = "marginalia_paragraphs"

@@ -135,6 +135,13 @@ def _named_before(doc: Any, start: int, noun: Any) -> bool:
     return any(t.lower_ == noun.lower_ for t in doc[max(0, start - 400) : start])
 
 
+def _past_scales(doc: Any, end: int) -> int:
+    """`end` moved past scale words: "60" + "thousand"."""
+    while end < len(doc) and doc[end].lower_ in _SCALES:
+        end += 1
+    return end
+
+
 def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
     """The number's own extent: a range ("50 to 60", "11-12"), a scale word ("60 thousand", "3 thousand 700"),
     digits grouped by spaces ("1 250") and a currency code in front ("UAH 4 million")."""
@@ -152,14 +159,10 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
         start -= 3  # "between 10 and 15 percent"
     while end + 1 < n and doc[end].lower_ in _RANGE_JOINS and _is_num(doc[end + 1]) and doc[end + 1].ent_type_ \
             not in NOT_FIGURE_ENTS and doc[end - 1].like_num:
-        end += 2
-        while end < n and doc[end].lower_ in _SCALES:
-            end += 1
+        end = _past_scales(doc, end + 2)
     if start > 0 and doc[start - 1].lower_ == "between" and end + 1 < n and doc[end].lower_ == "and" \
             and _is_num(doc[end + 1]):
-        start, end = start - 1, end + 2  # "between 10 and 15 percent"
-        while end < n and doc[end].lower_ in _SCALES:
-            end += 1
+        start, end = start - 1, _past_scales(doc, end + 2)  # "between 10 and 15 percent"
     first = doc[start]
     if start > 0 and first.text.isdigit() and len(first.text) == 3 and doc[start - 1].text.isdigit() \
             and len(doc[start - 1].text) <= 3 and doc[start - 1].whitespace_ == " ":

@@ -10,17 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.suggest.actors import keeps_the, name_key
+from app.core.suggest.actors import PERSON_NOUNS, keeps_the, name_key
 from app.core.suggest.base import Suggestion
 from app.core.suggest.config import SuggestConfig
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another"})
-# nouns that describe a person and may later stand for them: "the expert said"
-_DESCRIPTORS = frozenset({
-    "expert", "analyst", "colonel", "general", "commander", "specialist", "researcher", "economist", "historian",
-    "professor", "scholar", "officer", "diplomat", "lawmaker", "journalist", "fellow", "adviser", "advisor",
-})
 # a state's body that speaks for it: "Ukraine's air force said", "Russia's defence ministry claimed"
 _BODIES = frozenset({
     "force", "ministry", "staff", "military", "army", "navy", "office", "service", "command", "embassy",
@@ -146,7 +141,7 @@ class Ctx:
         """The source of a headline "Military expert: ..." or "Zelensky: ...": a name, or a person noun."""
         if root.pos_ == "PROPN" or root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
             return self.resolve(root)[0]
-        if root.lower_ in self.cfg.source_nouns or root.lower_ in _DESCRIPTORS:
+        if root.lower_ in self.cfg.source_nouns or root.lower_ in PERSON_NOUNS:
             return self.new_actor(first, root, "unnamed")
         return None
 
@@ -159,7 +154,7 @@ class Ctx:
             orgs = [a for a in self.actors if a.end <= tok.idx and (
                 a.attributes.get("model_label") in ("ORG", "FAC") or a.attributes.get("rule") == "pattern")]
             return max(orgs, key=lambda a: a.start) if orgs else None
-        if tok.lower_ not in _DESCRIPTORS or not definite:
+        if tok.lower_ not in PERSON_NOUNS or not definite:
             return None
         people = self._people(tok.idx)
         for earlier in reversed(self.doc[: tok.i]):
