@@ -158,3 +158,15 @@ def test_shipped_label_map_matches_the_built_in_defaults():
     for name in ("labels", "never_actors", "hedges", "casualty_words", "reporting_verbs", "claim_nouns",
                  "source_nouns", "as_verbs", "government_heads", "group_nouns", "party_preps", "always_actor"):
         assert getattr(shipped, name) == getattr(default, name), name
+
+
+def test_lower_case_token_patterns_match_like_the_matcher(engine):
+    """Token patterns of only lower-case forms run as a phrase matcher; the others still run as token patterns."""
+    patterns = parse_patterns([
+        '{"label": "ACTOR", "pattern": [{"lower": "white"}, {"lower": "house"}]}',
+        '{"label": "ACTOR", "pattern": [{"LOWER": "wagner"}, {"IS_TITLE": true}]}',
+        '{"label": "ACTOR", "pattern": "NATO"}',
+    ])
+    doc = engine.nlp("The WHITE HOUSE and the White House met Wagner Group, not nato, and NATO.")
+    found = [(doc.text[s:e], label) for s, e, label in patterns.matches(engine.nlp, doc)]
+    assert found == [("WHITE HOUSE", "ACTOR"), ("White House", "ACTOR"), ("Wagner Group", "ACTOR"), ("NATO", "ACTOR")]

@@ -34,8 +34,16 @@ PERSON_NOUNS = frozenset({
     "lieutenant", "major", "adviser", "advisor", "veteran", "economist", "scholar", "specialist", "historian",
     "diplomat", "lawmaker", "journalist",
 })
+# nouns that describe an organisation: "FrontLine Atlas, a volunteer mapping group", "the think tank said"
+ORG_DESCRIPTORS = frozenset({
+    "tank", "institute", "organisation", "organization", "monitor", "group", "project", "collective", "network",
+    "outlet", "platform", "initiative",
+})
 # prepositions that make an organisation or a gazetteer name a place: "outside EU", "in the Kremlin"
 ORG_PLACE_PREPS = frozenset({"in", "into", "near", "inside", "outside", "across", "throughout", "within"})
+_RECORD_NOUNS = frozenset({"data", "statement", "report", "estimate", "estimates", "figures", "assessment", "tally",
+                           "analysis", "survey", "count"})
+_PLACE_MADE = frozenset({"based", "born", "led", "backed"})  # "the Kyiv-based Center"
 _DASHES = frozenset({"\u2014", "\u2013", "--"})
 _SPEAKER_TITLES = frozenset({"spokeswoman", "spokesman", "spokesperson"})
 _OPENERS = frozenset({":", '"', "'", "(", "-", "--"})
@@ -157,19 +165,18 @@ def _more_mentions(doc: Any, words: list[str], found: list[tuple[int, int, str, 
     return out
 
 
-def _names(doc: Any, cfg: SuggestConfig) -> list[tuple[int, int, str]]:
+def _names(doc: Any, cfg: SuggestConfig, ents: tuple[Any, ...]) -> list[tuple[int, int, str]]:
     """The recogniser's entities as (start, end, label), repaired: a name with an organisation word is an ORG
     ("the Henry Jackson Society" as FAC), "for/of (the) Name" after one continues it ("the Ukrainian Institute"
     + "for the" + "Future"), and of an entity read across a dash only the name after it stays ("08:30 —
     Ukrenergo" as TIME)."""
     out: list[tuple[int, int, str]] = []
-    ents = list(doc.ents)
     skip_to = -1
     for ent in ents:
         if ent.start < skip_to:
             continue
         start, end, label = ent.start, ent.end, ent.label_
-        dash = next((t.i for t in ent if t.text in _DASHES), None)
+        dash = next((t.i for t in ent if t.text in _DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)), None)
         if dash is not None:  # "08:30 — Ukrenergo" read as one TIME: the name after the dash
             if dash + 1 < end and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[dash + 1 : end]):
                 out.append((dash + 1, end, "ORG"))
@@ -182,8 +189,9 @@ def _names(doc: Any, cfg: SuggestConfig) -> list[tuple[int, int, str]]:
             j = end + 1 if end < len(doc) and doc[end].lower_ in _JOINS else end
             j += 1 if j > end and j < len(doc) and doc[j].lower_ == "the" else 0
             k = j
-            while k < len(doc) and k > end and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
-                k += 1
+            while k < len(doc) and k > end and ((doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()) or (
+                    doc[k].lower_ == "of" and k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and k > j)):
+                k += 1  # "... Headquarters for the Treatment of Prisoners of War"
             if k > j:
                 end = skip_to = k
         out.append((start, end, label))
@@ -222,9 +230,15 @@ def _org_names(doc: Any, words: list[str], cfg: SuggestConfig, taken: set[int]
             continue
         tok = doc[i]
         start = tok.i
-        while start > 0 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" \
-                and doc[start - 1].text[:1].isupper():
-            start -= 1
+        while start > 0:
+            before = doc[start - 1]
+            if start - 1 not in taken and before.pos_ == "PROPN" and before.text[:1].isupper():
+                start -= 1
+            elif before.text in _DASHES and start > 1 and not before.whitespace_ and not doc[start - 2].whitespace_ \
+                    and doc[start - 2].text[:1].isupper():
+                start -= 2  # "the Baltic–Black Sea Policy Centre"
+            else:
+                break
         if start < tok.i:
             out.append((start, tok.i + 1, "ORG", False))
     return out
@@ -248,16 +262,52 @@ def _titled_names(doc: Any, words: list[str], cfg: SuggestConfig, taken: set[int
     return out
 
 
-def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> list[Suggestion]:
+def _described_names(doc: Any, words: list[str], cfg: SuggestConfig) -> list[tuple[int, int, str, bool]]:
+    """Names the recogniser missed or cut that an apposition calls a person or an organisation: "Han
+    Seung-ryul, a senior fellow at ...", "Jae-won Lim, a researcher at ..." (the whole capitalised run,
+    hyphenated parts included), "FrontLine Atlas, a volunteer mapping group"."""
+    out = []
+    for i, word in enumerate(words):
+        person = word in PERSON_NOUNS or word in cfg.source_nouns
+        if not person and word not in ORG_DESCRIPTORS:
+            continue
+        noun = doc[i]
+        head = noun.head
+        capital = head.text[:1].isupper() or (head.i > 0 and doc[head.i - 1].text == "-")  # "Seung-ryul"
+        if noun.dep_ != "appos" or head.tag_ != "NNP" or not capital or head.i > noun.i or not any(
+                c.dep_ == "det" for c in noun.children):
+            continue
+        start = head.i
+        while start > 0 and not doc[start].is_sent_start and (
+                doc[start - 1].text[:1].isupper() or (doc[start - 1].text == "-" and not doc[start - 1].whitespace_)
+                or (start > 1 and doc[start - 2].text == "-" and not doc[start - 2].whitespace_)):
+            start -= 1
+        while start < head.i and (doc[start].lower_ in cfg.person_titles or f"{doc[start].lower_}." in
+                                  cfg.person_titles or doc[start].lower_ in PERSON_NOUNS or doc[start].text == "-"
+                                  or doc[start].lower_ in _PLACE_MADE or (doc[start].lower_ == "the" and not
+                                                                          keeps_the(doc[start]))):
+            start += 1  # "Colonel", "Major General"; "Riga" + "-" + "based"
+        while start < head.i and doc[start + 1].text == "-" and doc[start + 2].lower_ in _PLACE_MADE:
+            start += 3
+        if start < head.i:
+            out.append((start, head.i + 1, "PERSON" if person else "ORG", False))
+    return out
+
+
+def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]], text: str | None = None
+                      ) -> list[Suggestion]:
+    """ACTOR suggestions for `doc`; `text` is `doc.text` when the caller has it (spaCy builds it anew from a
+    Token object per word on every access)."""
     from spacy.attrs import ORTH  # here, not at the top: the window imports this package without spaCy
 
     out: list[Suggestion] = []
     mentions = []
-    for ent in doc.ents:
+    ents = doc.ents
+    for ent in ents:
         if ent.label_ == cfg.actor_label:  # a pipeline trained on the scheme
             out.append(Suggestion(ent.start_char, ent.end_char, cfg.actor_label, 0.8, attributes={"rule": "model"}))
-    places = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC")}
-    for ent_start, ent_end, label in _names(doc, cfg):
+    places = {ent.text for ent in ents if ent.label_ in ("GPE", "LOC")}
+    for ent_start, ent_end, label in _names(doc, cfg, ents):
         if label == cfg.actor_label or cfg.scheme_label(label) != cfg.actor_label:
             continue
         start, end = trim(doc, ent_start, ent_end)
@@ -266,12 +316,17 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]])
         if label in ("PERSON", "ORG") and doc[start:end].text in places:
             label = "GPE"  # "Kyiv" taken for a person once and for a place elsewhere: a place that must act
         mentions.append((start, end, label, False))
-    # a surname of a person named in full is that person, whatever the model calls it ("Zhdanov" as NORP)
-    surnames = {doc[end - 1].text for start, end, label, _ in mentions if label == "PERSON" and end - start >= 2}
-    mentions = [(s, e, "PERSON" if e - s == 1 and doc[s].text in surnames else label, r) for s, e, label, r in mentions]
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     strings = doc.vocab.strings
     words = [strings[h] for h in doc.to_array([ORTH]).ravel().tolist()] if len(doc) else []  # no Token objects
+    described = _described_names(doc, words, cfg)
+    mentions = [m for m in mentions if not any(s <= m[0] and m[1] <= e for s, e, _, _ in described)] + described
+    # a surname of a person named in full is that person, whatever the model calls it ("Zhdanov" as NORP)
+    surnames = {doc[end - 1].text for start, end, label, _ in mentions if label == "PERSON" and end - start >= 2}
+    # a family name first: "Han Seung-ryul" (a hyphenated given name last) is "Han" later on
+    surnames |= {doc[start].text for start, end, label, _ in mentions if label == "PERSON" and end - start >= 4
+                 and doc[end - 2].text == "-"}
+    mentions = [(s, e, "PERSON" if e - s == 1 and doc[s].text in surnames else label, r) for s, e, label, r in mentions]
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
     mentions += _titled_names(doc, words, cfg, taken) + _org_names(doc, words, cfg, taken)
     known = list(mentions)
     first_at: dict[str, int] = {}
@@ -279,7 +334,7 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]])
         first_at.setdefault(word, i)
     for name in surnames:  # a surname alone is looked for again too ("Zhdanov indicates ...")
         known.append((first_at[name], first_at[name] + 1, "PERSON", True))
-    text = doc.text  # spaCy joins the tokens anew on every access
+    text = doc.text if text is None else text
     headlines = _title_case_lines(text)
     for start, end, label, need_role in [*mentions, *_more_mentions(doc, words, known, taken)]:
         if end - start >= 3 and in_ranges(doc[start].idx, doc[end - 1].idx + 1, headlines) and text.count(
@@ -297,7 +352,8 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
     `need_role`: even a person or organisation must act (a one-word name found again without the model)."""
     span = doc[start:end]
     if (name_key(span.text) in cfg.never_actors or len(span.text) < 2 or not any(t.text[:1].isupper() for t in span)
-            or span[-1].lower_ in cfg.event_heads or any(t.text in (":", "|") or t.lower_ in _FINITE for t in span)):
+            or (span[-1].lower_ in cfg.event_heads and not any(t.lower_ in cfg.org_heads for t in span))
+            or any(t.text in (":", "|") or t.lower_ in _FINITE for t in span)):
         return None  # a place, an event, a headline in title case ("Kursk Was Always a Gamble")
     alias_of = _parenthesised_alias(doc, start, end)
     if alias_of is not None:  # "from North Korea (DPRK)": an acronym shares the fate of the name before it
@@ -307,7 +363,7 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
     root = span.root
     head = root.head
     attrs: dict[str, Any] = {"model_label": label}
-    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in ("based", "born", "led", "backed"):
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _PLACE_MADE:
         return None  # "the Kyiv-based Center": a place or a modifier, not a party
     if label != "PERSON" and matters_to(root) and not acting_role(root, cfg):
         return None  # "for the Kremlin, Kursk is a matter of prestige": the one something matters to
@@ -322,6 +378,12 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
             score = 0.7
         elif label == "ORG" and head.i - end <= 1 and (head.lower_ in cfg.source_nouns or head.lower_ in PERSON_NOUNS):
             attrs["rule"] = "affiliation"  # "a senior EU official", "a Pentagon spokesman"
+            score = 0.7
+        elif label in ("ORG", "PERSON") and head.lower_ in _RECORD_NOUNS and head.i - end <= 1:
+            attrs["rule"] = "source"  # "FrontLine Atlas data show ...", "a Kremlin statement", "ISW's tally"
+            score = 0.7
+        elif label == "ORG" and head.lower_ in ORG_DESCRIPTORS and head.i - end <= 1 and acting_role(head, cfg):
+            attrs["rule"] = "named"  # "The Borderline Watch monitoring group ... puts the peak lower"
             score = 0.7
         elif head.lower_ not in cfg.government_heads or head.i - end > 1:
             return None  # "Kursk offensive", "Ukraine envoy", "NATO partners"
@@ -341,6 +403,9 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
                     and c.lower_ not in _QUANTIFIERS]
             if adjs and all(t.dep_ in ("amod", "compound") for t in doc[adjs[0].i : start]):
                 start = adjs[0].i  # "Senior Ukrainian officials"
+            count = next((c for c in head.lefts if c.dep_ == "nummod" and c.i == start - 1), None)
+            if count is not None:
+                start = count.i  # "One European official", "two Ukrainian officials": the count is part of it
         else:
             return None
         end = head.i + 1
@@ -351,6 +416,11 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
         if label == "PERSON" and root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in cfg.relation_nouns:
             return None  # "the widow of Alexei Navalny": named only through another
         role = acting_role(root, cfg)
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if not role and label != "PERSON" and first is not root and first.ent_type_ in ("GPE", "LOC", "FAC"):
+            return None  # "around Pokrovsk and Kostiantynivka": listed with a place, a place (whatever the label)
         if root.dep_ == "pobj" and head.lower_ in ("in", "into", "near", "inside") and not role:
             if not (label == "ORG" and is_affiliation(root)):
                 return None  # a place taken for a person or organisation ("in Bolshoye Soldatskoye")

@@ -24,6 +24,7 @@ from app.core.suggest.sources import Candidate, Ctx
 _MARKS = frozenset({"that", "if", "whether", ":", ",", "-", "--", '"', "'"})
 _HYPOTHETICAL = frozenset({"may", "might", "could"})
 _NO_SOURCE = frozenset({"i", "we", "you", "it", "they", "this", "that", "which", "who"})
+_NOT_STATEMENTS = frozenset({"responsibility", "credit", "victory", "lives", "life"})  # "claimed responsibility"
 _CUT_DEPS = frozenset({"dobj", "appos", "npadvmod", "advcl"})
 # participles of these stay in the clause: "he misjudged Russia, believing he could stop the Russians ..."
 _FRAME_WORDS = frozenset({"according", "in", "by"})
@@ -34,10 +35,15 @@ MIN_QUOTE_WORDS = 4
 
 
 def _own_subject(tok: Any) -> Any | None:
-    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    """The verb's subject; of two (the parser takes a dateline "KYIV, March 12 —" for one) the nearer."""
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
 
 
 def _subject(verb: Any) -> Any | None:
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "ccomp" for c in verb.children):
+        return verb.head  # a misparse of "Seoul's intelligence service estimated that ..." as a noun phrase
     for _ in range(3):
         subj = _own_subject(verb)
         if subj is not None:
@@ -49,13 +55,19 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
+def _can_source(subj: Any | None) -> bool:
+    """A subject that may name a source: not "I", "we" or a relative pronoun; "it said" (an organisation
+    named before) only as the active subject."""
+    return subj is not None and (subj.lower_ not in _NO_SOURCE or (subj.lower_ == "it" and subj.dep_ == "nsubj"))
+
+
 def _is_reporting_verb(tok: Any, cfg: SuggestConfig) -> bool:
     return tok.lemma_.lower() in cfg.reporting_verbs and tok.pos_ == "VERB"
 
 
 def _speaker_after(ctx: Ctx, tokens: list[Any]) -> Any | None:
-    for tok in tokens[:12]:
-        if tok.text == '"' or "\n" in tok.text:
+    for tok in tokens[:24]:  # room for an apposition: "...," Colonel X, a spokesman for the ..., told reporters
+        if tok.text in ('"', ".", "!", "?") or "\n" in tok.text:
             return None
         if _is_reporting_verb(tok, ctx.cfg) or (tok.pos_ == "ADJ" and tok.lower_ in ctx.cfg.reporting_verbs):
             subj = _subject(tok)  # "..." - says the expert / "..." - he is sure
@@ -248,7 +260,7 @@ def _as_phrase(ctx: Ctx, tok: Any) -> None:
     subj = _speaker(tok, ctx.cfg.reporting_verbs)
     if subj is not None and subj.lower_ not in _NO_SOURCE:
         if len(marks) < 2:
-            e = _to_clause_end(tok, e)
+            e = _to_clause_end(tok, e, ctx.cfg.reporting_verbs)
         ctx.add(s, e, "as-phrase", 2, 0.6, subj, min_chars=3)
 
 
@@ -317,27 +329,66 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
     if comp is None and tok.lemma_.lower() in _GERUND_VERBS:  # "Moscow denied losing ground"
         comp = next((c for c in tok.rights if c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG"), None)
         shape = "gerund"
+    if comp is None and _reported_object(ctx, tok):
+        return
     if comp is None:
         _commented_clause(ctx, tok)
         return
     if _is_inner_report(tok, ctx.cfg):
         return  # reported together with the clause it is conjoined to, below
     subj = _subject(tok)
-    if subj is None or subj.lower_ in _NO_SOURCE:
+    if subj is None and tok.tag_ == "VBG" and tok.dep_ == "advcl":  # "..., adding that ...": the speaker's
+        subj = _speaker(tok, ctx.cfg.reporting_verbs)
+    if not _can_source(subj):
         return
     conjuncts = _that_conjuncts(comp) if shape == "reported" else []
     inner = [t for t in comp.children if _is_inner_report(t, ctx.cfg)] if shape == "reported" else []
-    exclude = frozenset(t.i for c in [*conjuncts, *inner] for t in c.subtree)
+    others = [t for t in comp.subtree if t.i != comp.i and t.dep_ in ("conj", "advcl") and _new_speaker(t, ctx.cfg)]
+    exclude = frozenset(t.i for c in [*conjuncts, *inner, *others] for t in c.subtree)
+    nested = _nested_report(comp, ctx.cfg) if shape == "reported" else None
+    if nested is not None:  # "X said [Y said that A], while B": Y's own verb reports A; X reports only B
+        exclude |= frozenset(t.i for t in comp.subtree if t.i <= nested.right_edge.i)
+        rest = [t for t in comp.subtree if t.i not in exclude and not t.is_punct and not t.is_space]
+        if len(rest) < 4:
+            return
+        exclude |= frozenset(t.i for t in rest[:1] if t.lower_ in _CONTINUERS)
     inner_comps = [next(c for c in t.children if c.dep_ == "ccomp") for t in inner]
     for clause, excl in ((comp, exclude), *((c, frozenset()) for c in [*conjuncts, *inner_comps])):
         s, e = _clause(clause, ctx.verbs, excl)
         if shape in ("perfect-infinitive", "gerund"):
             s = clause.left_edge.idx
         elif clause is comp and not inner and tok.dep_ not in ("relcl", "advcl", "acl"):
-            e = _to_clause_end(tok, e)
+            e = _to_clause_end(tok, e, ctx.cfg.reporting_verbs)
         elif tok.dep_ in ("relcl", "advcl", "acl") and ":" in ctx.text[s:e]:
             e = s + ctx.text[s:e].index(":")  # "where Kyiv hoped they would not be: in Donetsk"
         ctx.add(s, e, shape, 2, 0.75 if shape == "reported" else 0.65, subj)
+
+
+def _reported_object(ctx: Ctx, tok: Any) -> bool:
+    """"Regional authorities reported fires at two fuel facilities over the weekend, after ...": what is
+    reported or claimed as a noun phrase is the claim, with the phrases after it up to a comma."""
+    if tok.lemma_.lower() not in ("report", "claim"):
+        return False
+    obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+    subj = _subject(tok)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM") or obj.lower_ in _NOT_STATEMENTS \
+            or not _can_source(subj):
+        return False
+    last = obj
+    for c in (c for c in tok.rights if c.i > obj.i):
+        if c.is_punct or c.dep_ not in ("prep", "npadvmod", "advmod"):
+            break
+        last = c
+    ctx.add(obj.left_edge.idx, last.right_edge.idx + len(last.right_edge.text), "reported-object", 2, 0.6, subj)
+    return True
+
+
+def _nested_report(comp: Any, cfg: SuggestConfig) -> Any | None:
+    """The clause a reported clause itself reports, when it is one: "Ukraine's air force said it had shot
+    down ..." inside "..., officials said"."""
+    if not _is_reporting_verb(comp, cfg) or _own_subject(comp) is None:
+        return None
+    return next((c for c in comp.children if c.dep_ == "ccomp"), None)
 
 
 def _is_inner_report(tok: Any, cfg: SuggestConfig) -> bool:
@@ -353,7 +404,14 @@ _CONTINUERS = frozenset({"while", "whereas", "where", "which", "who", "that", "b
                          "though", "when"})
 
 
-def _to_clause_end(verb: Any, end: int) -> int:
+def _new_speaker(tok: Any, cfg: SuggestConfig) -> bool:
+    """A reporting verb with its own subject and clause: "..., and Ukraine's foreign ministry insisted that"
+    starts another speaker's claim, so the clause before it ends there."""
+    return _is_reporting_verb(tok, cfg) and _own_subject(tok) is not None and any(
+        c.dep_ == "ccomp" for c in tok.children)
+
+
+def _to_clause_end(verb: Any, end: int, reporting: frozenset[str]) -> int:
     """Where a claim ending at char `end` really ends: the reported clause runs on to the end of the sentence
     through an elaboration after a colon or a trailing "while ..." / "which ..." clause the parser hung on the
     reporting verb ("describes the conflict as a war of attrition, where ..., while Ukraine tries to ...")."""
@@ -362,12 +420,24 @@ def _to_clause_end(verb: Any, end: int) -> int:
     while rest and rest[-1].is_punct:
         rest.pop()
     if not rest or any(t.text in ('"', "'") or t.lower_ == "according" or (t.pos_ in ("VERB", "ADJ") and (
-            t.dep_ in ("advcl", "conj") and t.tag_ == "VBG")) for t in rest):
+            t.dep_ in ("advcl", "conj") and t.tag_ == "VBG")) or (t.pos_ == "VERB" and t.lemma_.lower() in
+            reporting and _own_subject(t) is not None) for t in rest):
         return end
     lead = rest[1] if rest[0].text == "," and len(rest) > 1 else rest[0]
     if rest[0].text == ":" or lead.lower_ in _CONTINUERS:
         return rest[-1].idx + len(rest[-1].text)
     return end
+
+
+def _trailing_comment(tok: Any) -> bool:
+    """", the air force said in a statement." ending a sentence: after a comma, with no "and", and nothing
+    after it but phrases of its own."""
+    doc = tok.doc
+    first = next(t for t in tok.subtree if not (t.is_punct or t.is_space))
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = [t for t in tok.sent if t.i > tok.right_edge.i and not (t.is_punct or t.is_space)]
+    return before is not None and before.text == "," and not after and tok.head.i < first.i and not any(
+        c.dep_ == "cc" for c in tok.lefts)
 
 
 def _commented_clause(ctx: Ctx, tok: Any) -> None:
@@ -379,7 +449,15 @@ def _commented_clause(ctx: Ctx, tok: Any) -> None:
     if any(c.dep_ in ("dobj", "xcomp") for c in tok.children):
         return
     subj = _own_subject(tok)
-    if subj is None or subj.lower_ in _NO_SOURCE:
+    if not _can_source(subj):
+        return
+    if tok.dep_ == "conj" and _trailing_comment(tok):
+        # "Russia launched 176 drones ..., the air force said in a statement.": the parser joined the comment
+        # to the clause it comments on
+        first = next(t for t in tok.subtree if not (t.is_punct or t.is_space))
+        toks = strip_punct([t for t in tok.head.subtree if t.i < first.i and not t.is_space])
+        if toks:
+            ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "commented", 2, 0.6, subj)
         return
     if tok.dep_ == "parataxis" and not any(t.text in ('"', "'") for t in tok.sent):
         clause = tok.head
@@ -453,8 +531,23 @@ def claim_suggestions(
     _reported(ctx)
     headline_claims(ctx, junk)
     interview_claims(ctx)
+    for _ in range(3):
+        claims, links, unsourced = _attribute(ctx, junk)
+        if not unsourced:
+            break
+        # A frame without a findable source ("..., officials said" around "X said that ...") must not hide
+        # the claims inside it: drop it and choose again.
+        ctx.candidates = [c for c in ctx.candidates if id(c) not in unsourced]
+    return claims, links
+
+
+def _attribute(ctx: Ctx, junk: list[tuple[int, int]]
+               ) -> tuple[list[Suggestion], list[tuple[Suggestion, Suggestion]], set[int]]:
+    """The selected candidates with their sources, and the ids of those whose source was not found."""
+    text, cfg = ctx.text, ctx.cfg
     claims: list[Suggestion] = []
     links: list[tuple[Suggestion, Suggestion]] = []
+    unsourced: set[int] = set()
     last: tuple[Suggestion, int] | None = None  # the last source and its line
     for cand in _select(ctx):
         if in_ranges(cand.start, cand.end, junk):
@@ -463,11 +556,16 @@ def claim_suggestions(
         if source is None and cand.subject is not None:
             source, how = ctx.resolve(cand.subject, inner=cand.shape == "according-to",
                                       opens_paragraph=cand.shape == "quote" and cand.opens_line)
+        line = cand.line if cand.line >= 0 else text.count("\n", 0, cand.start)
+        if source is None and cand.subject is not None and cand.subject.lower_ == "it" and last is not None \
+                and line - last[1] <= 4 and not ctx.is_person(last[0]):
+            source, how = last[0], "pronoun"  # "It said 152 drones were destroyed": the body that spoke last
         if source is None and cand.shape == "quote" and last is not None:
             same_line = cand.line == last[1]
             if same_line or (cand.opens_line and 0 < cand.line - last[1] <= 4):
                 source, how = last[0], "continued"
         if source is None:
+            unsourced.add(id(cand))
             continue
         score = cand.score - (0.15 if how == "pronoun" else 0.25 if how == "continued" else 0.0)
         claim = Suggestion(cand.start, cand.end, cfg.claim_label, score, attributes={
@@ -475,5 +573,5 @@ def claim_suggestions(
         })
         claims.append(claim)
         links.append((claim, source))
-        last = (source, cand.line if cand.line >= 0 else text.count("\n", 0, cand.start))
-    return claims, links
+        last = (source, line)
+    return claims, links, unsourced

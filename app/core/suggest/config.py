@@ -117,7 +117,8 @@ class SuggestConfig:
         "institute", "institution", "centre", "center", "council", "ministry", "society", "foundation",
         "committee", "agency", "school", "university", "department", "office", "forum", "academy", "fund",
         "association", "union", "commission", "service", "bureau", "organization", "organisation", "league",
-        "party", "network", "initiative", "program", "programme", "corporation", "group", "staff",
+        "party", "network", "initiative", "program", "programme", "corporation", "group", "staff", "collective",
+        "watch", "coalition", "project", "headquarters",
     )
     # "an adviser with the Ukrainian parliament": a nationality with one of these is an institution, an actor
     # where it acts or where a person belongs to it
@@ -150,7 +151,8 @@ class SuggestConfig:
     # nouns that make a nationality a speaking group: "Ukrainian officials"
     group_nouns: frozenset[str] = _words(
         "officials", "official", "leaders", "leader", "authorities", "government", "spokesman", "spokeswoman",
-        "spokesperson", "ministry", "diplomats", "commanders", "generals", "lawmakers", "officers",
+        "spokesperson", "ministry", "diplomats", "commanders", "generals", "lawmakers", "officers", "governments",
+        "negotiators", "services", "media", "agencies", "ministries", "prosecutors", "investigators",
     )
 
     def scheme_label(self, model_label: str) -> str | None:

@@ -117,15 +117,16 @@ class SuggestionEngine:
                 clash.score = max(clash.score, s.score)
         return merged
 
-    def analyse(self, text: str, doc: Any) -> DocSuggestions:
-        """Suggestions for `text`, given `doc` = the pipeline's analysis of `normalise(text)`."""
+    def analyse(self, text: str, doc: Any, normalised: str | None = None) -> DocSuggestions:
+        """Suggestions for `text`, given `doc` = the pipeline's analysis of `normalised` = `normalise(text)`."""
         cfg = self.config
+        normalised = normalise(text) if normalised is None else normalised
         junk = junk_ranges(text)
-        actors = actor_suggestions(doc, cfg, junk)
+        actors = actor_suggestions(doc, cfg, junk, normalised)
         figures = figure_suggestions(doc, cfg, junk)
         spans = self._merge([*actors, *figures], self._pattern_suggestions(doc, junk))
         actor_list = [s for s in spans if s.label == cfg.actor_label]
-        claims, links = claim_suggestions(doc, normalise(text), cfg, actor_list, junk)
+        claims, links = claim_suggestions(doc, normalised, cfg, actor_list, junk)
         merged_ids = {id(s) for s in spans}
         new_actors = [a for a in actor_list if id(a) not in merged_ids]  # speakers the claim rules added
         for _claim, source in links:
@@ -144,19 +145,22 @@ class SuggestionEngine:
         return DocSuggestions(spans, relations)
 
     def suggest(self, text: str) -> DocSuggestions:
-        return self.analyse(text, self.nlp(normalise(text)))
+        normalised = normalise(text)
+        return self.analyse(text, self.nlp(normalised), normalised)
 
     def suggest_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[DocSuggestions]:
         """Suggestions for many texts, analysed with `nlp.pipe` in batches (in the order given)."""
-        buffer: deque[str] = deque()
+        buffer: deque[tuple[str, str]] = deque()
 
         def normalised() -> Iterator[str]:
             for text in texts:
-                buffer.append(text)
-                yield normalise(text)
+                norm = normalise(text)
+                buffer.append((text, norm))
+                yield norm
 
         for doc in self.nlp.pipe(normalised(), batch_size=batch_size):
-            yield self.analyse(buffer.popleft(), doc)
+            text, norm = buffer.popleft()
+            yield self.analyse(text, doc, norm)
 
 
 def load_engine(

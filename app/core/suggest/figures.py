@@ -35,6 +35,7 @@ _MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 })
+_PHRASAL_OVER = frozenset({"hand", "take", "turn", "give", "pass", "win", "fight", "argue", "watch"})
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DIGIT = re.compile(r"\d")
 
@@ -51,6 +52,8 @@ def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
             continue
         words = " ".join(t.lower_ for t in doc[start - n : start])
         if words in cfg.hedges:
+            if n == 1 and (doc[start - 1].dep_ == "prt" or (start >= 2 and doc[start - 2].lemma_ in _PHRASAL_OVER)):
+                return start  # "handed over 175 prisoners": a particle of the verb, no hedge
             prep = doc[start - 1]
             if n == 1 and prep.dep_ == "prep" and any(c.dep_ == "pobj" and c.i > start and c.lower_ in _AREAS
                                                       for c in prep.children):
@@ -100,15 +103,22 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
         )
         nominal = head.pos_ in ("NOUN", "PROPN") or head.dep_ in _NOMINAL_DEPS  # "drones" tagged VERB as dobj
         if num.dep_ in ("nummod", "quantmod", "compound") and head.i >= end and nominal and between_ok:
-            last = _conjoined_noun(head)
+            last = _shared_noun(doc, _conjoined_noun(head), num)
             if doc[last].lower_ == "prisoners" and doc[last + 1 : last + 3].text.lower() == "of war":
                 last += 2  # "400 Ukrainian prisoners of war"
             return last + 1, "counted-noun"
         if head.i == end and head.pos_ == "NOUN" and num.dep_ != "pobj":
             return head.i + 1, "counted-noun"
-    # "14 more" (were injured)
-    if end + 1 < len(doc) and doc[end].lower_ in ("more", "fewer") and doc[end + 1].pos_ not in ("NOUN", "ADJ"):
-        return end + 1, "more"
+    # "14 more" (were injured); but "40 percent more than" compares, and "six more Patriot-class batteries"
+    # counts the batteries
+    if not unit_label and end + 1 < len(doc) and doc[end].lower_ in ("more", "fewer"):
+        noun = next((t for t in doc[end + 1 : end + 6] if t.tag_ in ("NNS", "NNPS")), None)
+        if noun is not None and noun.lower_ not in ("more", "fewer") and all(
+                (t.pos_ in ("ADJ", "NOUN", "PROPN") or t.text == "-") and noun.i in (t.head.i, t.head.head.i)
+                for t in doc[end + 1 : noun.i]):
+            return noun.i + 1, "counted-noun"
+        if doc[end + 1].pos_ not in ("NOUN", "ADJ"):
+            return end + 1, "more"
     # "40,000 killed and wounded", "150,000 dead"
     j = end
     if j < len(doc) and doc[j].lower_ in cfg.casualty_words:
@@ -122,12 +132,28 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
 def _conjoined_noun(noun: Any) -> int:
     """The last token of the counted noun, through "and" + another bare noun: "20 refineries and oil depots"."""
     conj = next((c for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
-    if conj is None or conj.i - noun.i > 4 or any(c.dep_ in ("nummod", "det", "poss") for c in conj.children):
+    if conj is None or conj.i - noun.i > 4 or _is_num(conj) or any(
+            c.dep_ in ("nummod", "det", "poss") for c in conj.children):
         return noun.i
     between = noun.doc[noun.i + 1 : conj.i]
     if not any(t.lower_ in ("and", "or") for t in between) or any(t.text == "," for t in between):
         return noun.i
     return conj.i
+
+
+def _shared_noun(doc: Any, last: int, num: Any) -> int:
+    """"176 attack and decoy drones": a singular noun after a number above one only modifies the plural noun
+    it shares with its conjunct (the parser took "attack" for the counted noun)."""
+    value = num.text.replace(",", "")
+    if doc[last].tag_ != "NN" or not value.isdigit() or int(value) < 2 or last + 3 >= len(doc) \
+            or doc[last + 1].lower_ not in ("and", "or"):
+        return last
+    for tok in doc[last + 2 : last + 5]:
+        if tok.tag_ == "NNS":
+            return tok.i
+        if tok.pos_ not in ("NOUN", "ADJ"):
+            break
+    return last
 
 
 def _named_before(doc: Any, start: int, noun: Any) -> bool:
@@ -163,6 +189,8 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
     if start > 0 and doc[start - 1].lower_ == "between" and end + 1 < n and doc[end].lower_ == "and" \
             and _is_num(doc[end + 1]):
         start, end = start - 1, _past_scales(doc, end + 2)  # "between 10 and 15 percent"
+    if start > 0 and doc[start].lower_ == "between" and doc[start - 1].lower_ == "somewhere":
+        start -= 1  # "somewhere between 350 and 450": a hedged range
     first = doc[start]
     if start > 0 and first.text.isdigit() and len(first.text) == 3 and doc[start - 1].text.isdigit() \
             and len(doc[start - 1].text) <= 3 and doc[start - 1].whitespace_ == " ":
@@ -204,6 +232,8 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
         return None
     if len(span_toks) == 1 and _YEAR.match(span_toks[0].text):
         return None
+    if start > 0 and doc[start - 1].lower_ in ("aged", "age", "ages"):
+        return None  # an age: "aged 19 or 20"
     # a QUANTITY or MONEY without a unit ("more than 1.5 million" drones, "roughly 11 trillion" roubles) still
     # needs its counted noun
     unit_label = model_label in UNIT_LABELS and (model_label == "PERCENT" or any(
@@ -238,6 +268,19 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
                       attributes=attrs)
 
 
+def _number_words(doc: Any) -> list[Any]:
+    """The tokens that look like numbers (or "half"), found from the token arrays: a Token object for every
+    word of the document would cost more than the figure rules."""
+    from spacy.attrs import LIKE_NUM, LOWER
+
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    words = _BIG_WORDS | {"dozen", "half"}
+    return [doc[i] for i, (num, low) in enumerate(doc.to_array([LIKE_NUM, LOWER]).tolist())
+            if num or strings[low] in words]
+
+
 def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> list[Suggestion]:
     out: list[Suggestion] = []
     covered: set[int] = set()
@@ -252,7 +295,7 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
         if fig is not None:
             out.append(fig)
     # numbers the recogniser missed: "2,000 soldiers" with no entity, or "thousands of troops"
-    for tok in doc:
+    for tok in _number_words(doc):
         if tok.lower_ == "half":  # "roughly half", "well over half" of something: a hedged fraction
             start = _hedge_start(doc, tok.i, cfg)
             if start < tok.i and not any(f.start <= tok.idx < f.end for f in out):

@@ -33,13 +33,15 @@ _JUNK_LINE = re.compile(
     r"^[ \t\-\u2013\u2022*|]*(source link|about the author|scroll to top|news summary:?|read more|share this"
     r"|.*\bsubscribe\b.*|.*\bcheck all news\b.*|.*leave a comment.*|.*sign up for.*newsletter.*"
     r"|!\[\]\(\).*|advertisement|share\b.*|.*\bfollow us\b.*|.*\blast updated\b.*|(photo|image|picture|video)"
-    r"( credit)?:.*)[ \t|.!]*$",
+    r"( credit)?:.*|(also read|read also|see also):.*|related posts|.*\((photo|image|picture)\b[^()]*\)\.?)"
+    r"[ \t|.!]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-# A byline: "By Marta Kovalenko-Reid and Tom Aldous" (capitalised names only, nothing else on the line).
+# A byline: "By Marta Kovalenko-Reid and Tom Aldous" (capitalised names only, nothing else on the line but a
+# "| Updated: ..." or "· 5 min read" after a bar or a dot).
 _NAME = r"[A-Z][\w.\-\u2019']*(?:[ \t]+[A-Z][\w.\-\u2019']*)*"
 _BYLINE = re.compile(rf"^[ \t]*(?:By|BY)[ \t]+{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|AND)[ \t]+){_NAME})*"
-                     r"[ \t]*\r?$", re.MULTILINE)
+                     r"[ \t]*(?:[|\u00b7\u2022][^\n]*)?\r?$", re.MULTILINE)
 
 
 def normalise(text: str) -> str:
@@ -50,8 +52,8 @@ def normalise(text: str) -> str:
 
 
 # A heading of a list of links or headlines: the bullet lines under it are furniture too.
-_LIST_HEADING = re.compile(r"^\s*(news summary|related|read more|more from [^:]*|recommended|see also|trending)"
-                           r"\s*:?\s*$", re.IGNORECASE)
+_LIST_HEADING = re.compile(r"^\s*(news summary|related( posts| stories)?|read more|more from [^:]*|recommended|see also"
+                           r"|trending|more on this story|most read)\s*:?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-\u2013\u2022*]\s")
 
 
@@ -61,16 +63,22 @@ def _bullets_after_headings(text: str) -> list[tuple[int, int]]:
         body = line.rstrip("\r\n")
         if _LIST_HEADING.match(body):
             in_list = True
-        elif in_list and _BULLET.match(body):
-            out.append((pos, pos + len(body)))
+        elif in_list and (_BULLET.match(body) or (body.strip() and body.rstrip()[-1:] not in ".:!?\"\u201d"
+                                                   and len(body) < 160)):
+            out.append((pos, pos + len(body)))  # a bullet, or a headline (no full stop) under the heading
         elif body.strip():
             in_list = False
         pos += len(line)
     return out
 
 
+# A dateline opening a paragraph: "KYIV, Ukraine — ", "KYIV, March 12 — " (the place in it is no actor)
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'\-]+(?:[ \t][A-Z][A-Z'\-]+)*,[ \t]*"
+                       r"(?:[A-Z][a-z]+[ \t]?\d{0,2}|\d{1,2}[ \t][A-Z][a-z]+)?[ \t]*(?:\u2014|\u2013|--)", re.MULTILINE)
+
+
 def junk_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of lines that are web junk ("Source link", "Please subscribe ...", bylines, photo
-    captions, share and follow lines, the bullet lines under "News Summary:" or "Related:")."""
-    lines = [(m.start(), m.end()) for regex in (_JUNK_LINE, _BYLINE) for m in regex.finditer(text)]
+    captions, share and follow lines, the bullet lines under "News Summary:" or "Related:"), and datelines."""
+    lines = [(m.start(), m.end()) for regex in (_JUNK_LINE, _BYLINE, _DATELINE) for m in regex.finditer(text)]
     return sorted(lines + _bullets_after_headings(text))

@@ -26,6 +26,7 @@ class PatternSet:
     _vocab: Any = field(default=None, repr=False)
     _matcher: Any = field(default=None, repr=False)
     _phrases: Any = field(default=None, repr=False)
+    _lowers: Any = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -34,16 +35,19 @@ class PatternSet:
         from spacy.matcher import Matcher, PhraseMatcher
 
         matcher, phrases = Matcher(nlp.vocab), PhraseMatcher(nlp.vocab, attr="ORTH")
+        lowers = PhraseMatcher(nlp.vocab, attr="LOWER")
         for i, (label, pattern) in enumerate(self.entries):
             key = f"{label}\t{i}"
             try:
                 if isinstance(pattern, str):
                     phrases.add(key, [nlp.make_doc(pattern)])
+                elif (words := _lower_words(pattern)) and len(phrase := nlp.make_doc(" ".join(words))) == len(words):
+                    lowers.add(key, [phrase])  # [{"lower": "white"}, {"lower": "house"}]: a phrase, matched faster
                 else:
                     matcher.add(key, [pattern])
             except Exception as exc:  # spaCy validates token patterns here
                 raise PatternError(f"{self.source}: pattern {i + 1} ({pattern!r}) is not valid: {exc}") from exc
-        self._vocab, self._matcher, self._phrases = nlp.vocab, matcher, phrases
+        self._vocab, self._matcher, self._phrases, self._lowers = nlp.vocab, matcher, phrases, lowers
 
     def matches(self, nlp: Any, doc: Any) -> list[tuple[int, int, str]]:
         """(start char, end char, label) of every match in `doc`, longest first where they overlap."""
@@ -53,7 +57,10 @@ class PatternSet:
             self._build(nlp)
         found = []
         strings = doc.vocab.strings
-        for match_id, start, end in [*self._matcher(doc), *self._phrases(doc)]:
+        hits = [*self._phrases(doc), *self._lowers(doc)]
+        if len(self._matcher):  # the token Matcher costs more than all the phrase matching
+            hits += self._matcher(doc)
+        for match_id, start, end in hits:
             label = strings[match_id].split("\t", 1)[0]
             span = doc[start:end]
             found.append((span.start_char, span.end_char, label))
@@ -64,6 +71,16 @@ class PatternSet:
                 continue
             out.append(m)
         return out
+
+
+def _lower_words(pattern: list[dict[str, Any]]) -> list[str] | None:
+    """The words of a token pattern that only asks for lower-case forms, or None."""
+    words = []
+    for token in pattern:
+        if len(token) != 1 or next(iter(token)).upper() != "LOWER" or not isinstance(next(iter(token.values())), str):
+            return None
+        words.append(next(iter(token.values())))
+    return words if all(w and w == w.lower() and " " not in w for w in words) else None
 
 
 def parse_patterns(lines: list[str], source: str = "patterns") -> PatternSet:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.suggest.actors import PERSON_NOUNS, keeps_the, name_key
+from app.core.suggest.actors import ORG_DESCRIPTORS, PERSON_NOUNS, keeps_the, name_key
 from app.core.suggest.base import Suggestion
 from app.core.suggest.config import SuggestConfig
 
@@ -23,10 +23,20 @@ _BODIES = frozenset({
 })
 _PLURAL_SOURCES = frozenset({"diplomats", "sources", "advisers", "advisors", "aides", "negotiators", "envoys"})
 # nouns that stand for an organisation named before: "the think tank said"
-_ORG_DESCRIPTORS = frozenset({"tank", "institute", "organisation", "organization", "monitor", "group", "project"})
+_STATEMENT_NOUNS = frozenset({"statement", "report", "post", "data", "assessment", "analysis", "briefing", "message"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})  # "as his incoming national security advisor suggested"
 # actors made by these rules are groups or unnamed people, never a named person "he"/"she" can refer to
 _NOT_PERSON_RULES = frozenset({"government", "group", "unnamed"})
+
+
+def _place_modifier(tok: Any) -> Any | None:
+    """The last token of "in Kyiv" / "on both sides" / "in the Belgorod region" after a group noun: the group
+    is named by where it sits ("officials in Kyiv"). Not an organisation ("officials at the Pentagon")."""
+    prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("in", "on", "from")), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or obj.ent_type_ == "ORG" or obj.right_edge.i - prep.i > 4:
+        return None
+    return obj.right_edge
 
 
 @dataclass(slots=True)
@@ -109,6 +119,9 @@ class Ctx:
             return next(a for a in reversed(in_window) if self._surname(a) in new)
         return last
 
+    def is_person(self, actor: Suggestion) -> bool:
+        return actor.attributes.get("rule") not in _NOT_PERSON_RULES and self._surname(actor) in self._person_names()
+
     def _surname(self, actor: Suggestion) -> str:
         return name_key(self.text[actor.start : actor.end]).split(" ")[-1]
 
@@ -150,10 +163,25 @@ class Ctx:
         the same noun described before (within a few words of the name). "The Washington-based think tank said":
         the last organisation named."""
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-        if definite and tok.lower_ in _ORG_DESCRIPTORS:
+        if definite and tok.lower_ in ORG_DESCRIPTORS:
             orgs = [a for a in self.actors if a.end <= tok.idx and (
                 a.attributes.get("model_label") in ("ORG", "FAC") or a.attributes.get("rule") == "pattern")]
             return max(orgs, key=lambda a: a.start) if orgs else None
+        if definite and tok.lower_ in _BODIES and not any(c.dep_ == "poss" for c in tok.children):
+            # "the headquarters said": the body named before ("Coordination Headquarters for ..."); "the air
+            # force said" with none named: the body itself, `air force`
+            named = [a for a in self.actors if a.end <= tok.idx and tok.lower_ in name_key(
+                self.text[a.start : a.end]).split(" ")]
+            if named:
+                return max(named, key=lambda a: a.start)
+            for earlier in reversed(self.doc[max(0, tok.i - 600) : tok.i]):  # "the Odesa regional military
+                if earlier.lower_ != tok.lower_ or any(c.dep_ == "poss" for c in earlier.children):  # administration"
+                    continue
+                mods = [c for c in earlier.lefts if c.dep_ in ("compound", "amod", "nmod") and not c.is_punct]
+                if any(m.text[:1].isupper() for m in mods):
+                    return self.new_actor(mods[0], earlier, "unnamed")
+            mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and not c.is_punct]
+            return self.new_actor(mods[0] if mods else tok, tok, "unnamed")
         if tok.lower_ not in PERSON_NOUNS or not definite:
             return None
         people = self._people(tok.idx)
@@ -174,11 +202,12 @@ class Ctx:
         named = [c for c in lefts if c.ent_type_ in ("PERSON", "ORG") and c.pos_ == "PROPN"]
         if named and (tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns):
             return self.resolve(named[-1], 1)[0]  # "a Pentagon spokesman said": the Pentagon speaks
-        if tok.lower_ in cfg.group_nouns:  # "Officials at NATO headquarters", "officials of the Pentagon"
+        if tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns:
+            # "Officials at NATO headquarters", "officials of the Pentagon", "a source in Ukraine's SBU"
             prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("at", "of", "from", "in")), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             org = None if obj is None else obj if obj.ent_type_ == "ORG" else next(
-                (c for c in obj.lefts if c.dep_ == "compound" and c.ent_type_ == "ORG"), None)
+                (c for c in obj.lefts if c.dep_ in ("compound", "amod") and c.ent_type_ == "ORG"), None)
             if org is not None:
                 return self.resolve(org, 1)[0]
         if tok.lower_ in cfg.institution_nouns:  # "according to South Korean intelligence"
@@ -192,8 +221,10 @@ class Ctx:
         if tok.lower_ in cfg.group_nouns:  # "Ukrainian officials", "regional officials", "the Ukrainian government"
             mods = [c for c in lefts if c.dep_ in ("amod", "compound", "nmod") and (
                 c.text[:1].isupper() or tok.tag_ == "NNS")]
-            if mods:
-                return self.new_actor(mods[0], tok, "group")
+            where = _place_modifier(tok) if tok.tag_ in ("NNS", "NNPS") else None
+            if mods or where is not None or (tok.tag_ == "NNS" and tok.lower_ != "media"):
+                # "officials said", "officials in Kyiv say", "Regional authorities in Russia reported"
+                return self.new_actor(mods[0] if mods else tok, where if where is not None else tok, "group")
         if tok.tag_ in ("NNS", "NNPS"):
             mods = [c for c in lefts if c.dep_ != "det" and c.text[:1].isupper()]
             if mods and (tok.lower_ in cfg.group_nouns or any(m.ent_type_ == "NORP" for m in mods)):
@@ -250,7 +281,8 @@ class Ctx:
                 found, how = self.resolve(poss, 1)
                 if found is not None:
                     return found, how
-        if inner and tok.pos_ == "NOUN" and depth == 0:  # "according to the latest ISW report"
+        if (inner or tok.lemma_ in _STATEMENT_NOUNS) and tok.pos_ == "NOUN" and depth == 0:
+            # "according to the latest ISW report", "A Kremlin statement described ...", "FrontLine Atlas data show"
             for child in tok.lefts:
                 if child.dep_ in ("compound", "poss", "nmod") and (child.ent_type_ or child.pos_ == "PROPN"):
                     return self.resolve(child, 1)
