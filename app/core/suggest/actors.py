@@ -136,9 +136,12 @@ def is_affiliation(tok: Any) -> bool:
 
 
 def speaks(tok: Any, cfg: SuggestConfig) -> bool:
-    """`tok` (a group noun) is the subject of a reporting verb: "Ukrainian officials have repeatedly said"."""
+    """`tok` (a group noun) is the subject of a reporting verb ("Ukrainian officials have repeatedly said") or
+    the agent of one ("dismissed by some Ukrainian officers as poorly prepared")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return bool(word_forms(tok.head.head) & (cfg.reporting_verbs | cfg.as_verbs))
     return tok.dep_ == "nsubj" and bool(word_forms(tok.head) & cfg.reporting_verbs)
 
 
@@ -419,7 +422,8 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
         first = root
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
-        if not role and label != "PERSON" and first is not root and first.ent_type_ in ("GPE", "LOC", "FAC"):
+        listed = label != "PERSON" or (end - start == 1 and any(c.dep_ == "cc" for c in first.children))
+        if not role and listed and first is not root and first.ent_type_ in ("GPE", "LOC", "FAC"):
             return None  # "around Pokrovsk and Kostiantynivka": listed with a place, a place (whatever the label)
         if root.dep_ == "pobj" and head.lower_ in ("in", "into", "near", "inside") and not role:
             if not (label == "ORG" and is_affiliation(root)):

@@ -69,7 +69,7 @@ class SuggestConfig:
         "think", "allege", "declare", "point", "describe", "call", "hail", "testify", "concede", "caution",
         "observe", "remark", "reply", "respond", "tweet", "post", "recall", "agree", "fear", "hope",
         "expect", "promise", "pledge", "vow", "urge", "assess", "calculate", "mention", "complain", "underline",
-        "consider", "remind", "reckon", "forecast", "doubt", "signal",
+        "consider", "remind", "reckon", "forecast", "doubt", "signal", "dispute",
         # adjectives that report a stance: "X remains unconvinced that ...", "said he was unsure if ..."
         "unconvinced", "convinced", "confident", "unsure", "sure", "certain", "skeptical", "sceptical", "adamant",
     )

@@ -20,6 +20,7 @@ _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another"})
 _BODIES = frozenset({
     "force", "ministry", "staff", "military", "army", "navy", "office", "service", "command", "embassy",
     "mission", "administration", "council", "agency", "headquarters", "guard", "defences", "defenses",
+    "committee", "department", "authority", "directorate", "commission", "bureau",
 })
 _PLURAL_SOURCES = frozenset({"diplomats", "sources", "advisers", "advisors", "aides", "negotiators", "envoys"})
 # nouns that stand for an organisation named before: "the think tank said"
@@ -177,7 +178,7 @@ class Ctx:
             for earlier in reversed(self.doc[max(0, tok.i - 600) : tok.i]):  # "the Odesa regional military
                 if earlier.lower_ != tok.lower_ or any(c.dep_ == "poss" for c in earlier.children):  # administration"
                     continue
-                mods = [c for c in earlier.lefts if c.dep_ in ("compound", "amod", "nmod") and not c.is_punct]
+                mods = [t for t in self.doc[earlier.left_edge.i : earlier.i] if t.dep_ in ("compound", "amod", "nmod")]
                 if any(m.text[:1].isupper() for m in mods):
                     return self.new_actor(mods[0], earlier, "unnamed")
             mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and not c.is_punct]

@@ -1,0 +1,125 @@
+"""Clause syntax shared by the claim rules: a reporting verb's subject and speaker, the extent of a reported
+clause (without a trailing comment, to the end of its sentence where it runs on) and where another speaker's
+report starts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.core.suggest.base import word_forms
+from app.core.suggest.config import SuggestConfig
+
+MARKS = frozenset({"that", "if", "whether", ":", ",", "-", "--", '"', "'"})
+NO_SOURCE = frozenset({"i", "we", "you", "it", "they", "this", "that", "which", "who"})
+CUT_DEPS = frozenset({"dobj", "appos", "npadvmod", "advcl"})
+# participles of these stay in the clause: "he misjudged Russia, believing he could stop the Russians ..."
+MENTAL_VERBS = frozenset({"believe", "think", "hope", "fear", "expect", "feel", "assume", "consider", "point"})
+CONTINUERS = frozenset({"while", "whereas", "where", "which", "who", "that", "because", "since", "although",
+                         "though", "when"})
+
+
+def own_subject(tok: Any) -> Any | None:
+    """The verb's subject; of two (the parser takes a dateline "KYIV, March 12 —" for one) the nearer."""
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
+
+
+def subject_of(verb: Any) -> Any | None:
+    """The subject of a reporting verb, or of the verb it is conjoined to or completes."""
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "ccomp" for c in verb.children):
+        return verb.head  # a misparse of "Seoul's intelligence service estimated that ..." as a noun phrase
+    for _ in range(3):
+        subj = own_subject(verb)
+        if subj is not None:
+            return subj
+        if verb.pos_ == "ADJ" or verb.dep_ in ("conj", "xcomp", "acomp"):
+            verb = verb.head
+        else:
+            break
+    return None
+
+
+def can_source(subj: Any | None) -> bool:
+    """A subject that may name a source: not "I", "we" or a relative pronoun; "it said" (an organisation
+    named before) only as the active subject."""
+    return subj is not None and (subj.lower_ not in NO_SOURCE or (subj.lower_ == "it" and subj.dep_ == "nsubj"))
+
+
+def is_reporting_verb(tok: Any, cfg: SuggestConfig) -> bool:
+    return tok.lemma_.lower() in cfg.reporting_verbs and tok.pos_ == "VERB"
+
+
+def speaker_of(verb: Any, reporting: frozenset[str]) -> Any | None:
+    """The subject of `verb`, or for a participle without one ("..., describing the region as ...") the subject
+    of the reporting verb it hangs from."""
+    own = subject_of(verb)
+    if own is not None or verb.tag_ not in ("VBG", "VBN"):
+        return own
+    for anc in verb.ancestors:
+        subj = own_subject(anc)
+        if subj is not None and word_forms(anc) & reporting:
+            return subj
+    return None
+
+
+def cut_comment(toks: list[Any], verbs: frozenset[str]) -> list[Any]:
+    """Drop a trailing comment on the clause: ", a sentiment echoed by ...", ", describing the region as ...",
+    ", according to ..."."""
+    if not toks:
+        return toks
+    last = toks[-1].i
+    first = toks[0].i
+    for t in toks:
+        for c in t.rights:
+            if (c.dep_ not in CUT_DEPS and c.lower_ != "according") or c.left_edge.i - 1 <= first \
+                    or c.right_edge.i < last - 1:
+                continue
+            if c.dep_ == "advcl" and (c.tag_ != "VBG" or c.lemma_.lower() not in verbs or c.lemma_ in MENTAL_VERBS
+                                      or any(g.dep_ in ("mark", "nsubj", "nsubjpass") for g in c.children)):
+                continue  # only a reporting participle: ", describing the region as ...", ", adding that ..."
+            comma = c.doc[c.left_edge.i - 1]
+            if comma.text == ",":
+                return [x for x in toks if x.i < comma.i]
+    return toks
+
+
+def clause_span(head: Any, verbs: frozenset[str], exclude: frozenset[int] = frozenset()) -> tuple[int, int]:
+    toks = [t for t in head.subtree if t.i not in exclude]
+    while toks and (toks[0].lower_ in MARKS or toks[0].is_space):
+        toks.pop(0)
+    toks = cut_comment(toks, verbs)
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc") and toks[-1].text not in (
+        ".", "!", "?"
+    ):
+        toks.pop()
+    if toks and toks[-1].text in (".",):
+        toks.pop()
+    if not toks:
+        return 0, 0
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def new_speaker(tok: Any, cfg: SuggestConfig) -> bool:
+    """A reporting verb with its own subject and clause: "..., and Ukraine's foreign ministry insisted that"
+    starts another speaker's claim, so the clause before it ends there."""
+    return is_reporting_verb(tok, cfg) and own_subject(tok) is not None and any(
+        c.dep_ == "ccomp" for c in tok.children)
+
+
+def to_clause_end(verb: Any, end: int, reporting: frozenset[str]) -> int:
+    """Where a claim ending at char `end` really ends: the reported clause runs on to the end of the sentence
+    through an elaboration after a colon or a trailing "while ..." / "which ..." clause the parser hung on the
+    reporting verb ("describes the conflict as a war of attrition, where ..., while Ukraine tries to ...")."""
+    sent = verb.sent
+    rest = [t for t in sent if t.idx >= end and not t.is_space]
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    if not rest or any(t.text in ('"', "'") or t.lower_ == "according" or (t.pos_ in ("VERB", "ADJ") and (
+            t.dep_ in ("advcl", "conj") and t.tag_ == "VBG")) or (t.pos_ == "VERB" and t.lemma_.lower() in
+            reporting and own_subject(t) is not None) for t in rest):
+        return end
+    lead = rest[1] if rest[0].text == "," and len(rest) > 1 else rest[0]
+    if rest[0].text == ":" or lead.lower_ in CONTINUERS:
+        return rest[-1].idx + len(rest[-1].text)
+    return end
