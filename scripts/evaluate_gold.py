@@ -5,7 +5,9 @@
 
 Sets (tests/gold/README.md): dev (corpus 000, 002, 003), test (corpus 001, 004), second (001, 004 by a second
 annotator), fresh (articles written for Marginalia: fresh_02, 03, 05, 06, 07, 08), heldout / heldout2
-(fresh_01, 04 / fresh_09, 10: never tuned on) and heldout2-second (a second annotator's gold of fresh_09, 10).
+(fresh_01, 04 / fresh_09, 10: tuned on in round 3), heldout2-second (a second annotator's gold of fresh_09, 10),
+heldout3 (fresh_11 to 14, written and annotated in round 3, never tuned on) and heldout3-second (a second
+annotator's gold of them).
 The corpus sets need the corpus folder (--corpus); the others carry their articles in the repository. For each
 set the gold is built from the articles (checksums checked), the articles are imported into a temporary
 project, `suggest_project` pre-annotates them exactly as the app does, and `evaluate_store` scores the pending
@@ -41,6 +43,7 @@ SETS: dict[str, tuple[Path, Path | None]] = {
     "dev": (GOLD / "dev", None), "test": (GOLD, None), "fresh": (GOLD / "fresh", ARTICLES),
     "heldout": (GOLD / "heldout", ARTICLES), "heldout2": (GOLD / "heldout2", ARTICLES),
     "heldout2-second": (GOLD / "heldout2_second", ARTICLES),
+    "heldout3": (GOLD / "heldout3", ARTICLES), "heldout3-second": (GOLD / "heldout3_second", ARTICLES),
     "second": (GOLD / "second_annotator", None),
 }
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -73,7 +76,10 @@ def _errors(store: Store, records: list[dict[str, Any]]) -> str:
 
 
 def evaluate_set(engine: SuggestionEngine, corpus: Path, gold_dir: Path, errors: bool = False) -> dict[str, Any]:
-    records = build_gold(corpus, gold_dir)
+    return _evaluate_records(engine, build_gold(corpus, gold_dir), errors)
+
+
+def _evaluate_records(engine: SuggestionEngine, records: list[dict[str, Any]], errors: bool = False) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "gold.marginalia") as store:
         store.add_documents([NewDocument(r["text"]) for r in records])
         run_to_end(suggest_project(store, engine))
@@ -83,6 +89,15 @@ def evaluate_set(engine: SuggestionEngine, corpus: Path, gold_dir: Path, errors:
     return result
 
 
+def _headline(result: dict[str, Any]) -> str:
+    """FIGURE exact P/R, ACTOR distinct-name P/R and CLAIM right-source share of one result, on one line."""
+    fig = result["labels"].get("FIGURE", {}).get("exact", {})
+    names, claims = result.get("actor_names", {}), result.get("claims", {})
+    return (f"FIGURE P {fig.get('precision', 0):.2f} R {fig.get('recall', 0):.2f}   ACTOR names P "
+            f"{names.get('precision', 0):.2f} R {names.get('recall', 0):.2f}   CLAIM right source "
+            f"{100 * claims.get('covered_right_source_share', 0):.0f}% of {claims.get('gold', 0)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", choices=[*SETS, "all"], nargs="+", default=["dev", "test"])
@@ -90,12 +105,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default=DEFAULT_PIPELINE)
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     ap.add_argument("--errors", action="store_true", help="list missed and extra spans (never on heldout)")
+    ap.add_argument("--per-article", action="store_true", help="one line of headline scores per article")
     a = ap.parse_args(argv)
     names = list(SETS) if "all" in a.set else list(dict.fromkeys(a.set))
     if any(SETS[n][1] is None for n in names) and not a.corpus.is_dir():
         print(f"evaluate_gold: no corpus folder {a.corpus} (give --corpus DIR)", file=sys.stderr)
         return 2
     engine = load_engine(a.model)
+    if a.per_article:
+        for name in names:
+            for rec in build_gold(SETS[name][1] or a.corpus, SETS[name][0]):
+                print(f"{name:<16} {rec['meta']['gold']:<24} {_headline(_evaluate_records(engine, [rec]))}")
+        return 0
     results = {
         name: evaluate_set(engine, SETS[name][1] or a.corpus, SETS[name][0], a.errors) for name in names
     }
