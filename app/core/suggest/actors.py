@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.suggest.base import Suggestion, in_ranges, word_forms
+from app.core.suggest.base import CURRENCY_CODES, Suggestion, in_ranges, word_forms
 from app.core.suggest.config import SuggestConfig
 
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -32,7 +32,8 @@ _HELPERS = frozenset({"supporters", "friends", "backers", "sympathizers", "sympa
 PERSON_NOUNS = frozenset({
     "general", "colonel", "officer", "fellow", "analyst", "expert", "researcher", "professor", "commander",
     "lieutenant", "major", "adviser", "advisor", "veteran", "economist", "scholar", "specialist", "historian",
-    "diplomat", "lawmaker", "journalist",
+    "diplomat", "lawmaker", "journalist", "governor", "mayor", "minister", "ambassador", "prosecutor", "judge",
+    "lawyer", "witness",
 })
 # nouns that describe an organisation: "FrontLine Atlas, a volunteer mapping group", "the think tank said"
 ORG_DESCRIPTORS = frozenset({
@@ -197,6 +198,13 @@ def _names(doc: Any, cfg: SuggestConfig, ents: tuple[Any, ...]) -> list[tuple[in
                 k += 1  # "... Headquarters for the Treatment of Prisoners of War"
             if k > j:
                 end = skip_to = k
+        first = doc[start + 1] if doc[start].lower_ == "the" and end - start > 1 else doc[start]
+        if label == "ORG" and first.lower_ in cfg.org_heads:  # "Ministry of Defence" + "of the Russian Federation"
+            j = end + 1 if end < len(doc) and doc[end].lower_ == "of" else end
+            j += 1 if end < j < len(doc) and doc[j].lower_ == "the" else 0
+            state = next((e for e in ents if e.start == j and e.label_ == "GPE"), None) if j > end else None
+            if state is not None:
+                end = skip_to = state.end
         out.append((start, end, label))
     return out
 
@@ -265,6 +273,15 @@ def _titled_names(doc: Any, words: list[str], cfg: SuggestConfig, taken: set[int
     return out
 
 
+def _name_part(doc: Any, i: int) -> bool:
+    """doc[i] can be part of a name: a capitalised proper noun, or a piece of a hyphenated one ("Jae-won")."""
+    tok = doc[i]
+    hyphen_before = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+    hyphen_after = i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or (tok.text == "-" and not tok.whitespace_) or (
+        (hyphen_before or hyphen_after) and tok.is_alpha)
+
+
 def _described_names(doc: Any, words: list[str], cfg: SuggestConfig) -> list[tuple[int, int, str, bool]]:
     """Names the recogniser missed or cut that an apposition calls a person or an organisation: "Han
     Seung-ryul, a senior fellow at ...", "Jae-won Lim, a researcher at ..." (the whole capitalised run,
@@ -281,9 +298,7 @@ def _described_names(doc: Any, words: list[str], cfg: SuggestConfig) -> list[tup
                 c.dep_ == "det" for c in noun.children):
             continue
         start = head.i
-        while start > 0 and not doc[start].is_sent_start and (
-                doc[start - 1].text[:1].isupper() or (doc[start - 1].text == "-" and not doc[start - 1].whitespace_)
-                or (start > 1 and doc[start - 2].text == "-" and not doc[start - 2].whitespace_)):
+        while start > 0 and not doc[start].is_sent_start and _name_part(doc, start - 1):
             start -= 1
         while start < head.i and (doc[start].lower_ in cfg.person_titles or f"{doc[start].lower_}." in
                                   cfg.person_titles or doc[start].lower_ in PERSON_NOUNS or doc[start].text == "-"
@@ -356,7 +371,7 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
     span = doc[start:end]
     if (name_key(span.text) in cfg.never_actors or len(span.text) < 2 or not any(t.text[:1].isupper() for t in span)
             or (span[-1].lower_ in cfg.event_heads and not any(t.lower_ in cfg.org_heads for t in span))
-            or any(t.text in (":", "|") or t.lower_ in _FINITE for t in span)):
+            or any(t.text in (":", "|") or t.lower_ in _FINITE for t in span) or span[0].text in CURRENCY_CODES):
         return None  # a place, an event, a headline in title case ("Kursk Was Always a Gamble")
     alias_of = _parenthesised_alias(doc, start, end)
     if alias_of is not None:  # "from North Korea (DPRK)": an acronym shares the fate of the name before it

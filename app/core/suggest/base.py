@@ -43,6 +43,8 @@ class DocSuggestions:
     def texts(self, text: str, label: str | None = None) -> list[str]:
         return [text[s.start : s.end] for s in self.spans if label is None or s.label == label]
 
+CURRENCY_CODES = frozenset({"UAH", "USD", "EUR", "RUB", "GBP", "CHF", "CNY", "PLN"})  # "RUB 4.5 bn"
+
 
 def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in ranges)

@@ -14,6 +14,7 @@ from app.core.suggest.claim_syntax import (
     can_source,
     clause_span,
     own_subject,
+    passive_reporter,
     speaker_of,
     subject_of,
     to_clause_end,
@@ -137,8 +138,9 @@ def as_phrase(ctx: Ctx, tok: Any) -> None:
 def reported_object(ctx: Ctx, tok: Any) -> bool:
     """"Regional authorities reported fires at two fuel facilities over the weekend, after ...": what is
     reported or claimed as a noun phrase is the claim, with the phrases after it up to a comma."""
-    if tok.lemma_.lower() not in ("report", "claim"):
-        return False
+    if tok.lemma_.lower() not in ("report", "claim") or any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might", "may") for c in tok.children):
+        return False  # "Russia would claim the four territories": taking land, not a statement
     obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
     subj = subject_of(tok)
     if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM") or obj.lower_ in _NOT_STATEMENTS \
@@ -173,6 +175,8 @@ def commented_clause(ctx: Ctx, tok: Any) -> None:
     if any(c.dep_ in ("dobj", "xcomp") for c in tok.children):
         return
     subj = own_subject(tok)
+    if subj is None or (subj.lower_ == "it" and subj.dep_ == "nsubjpass"):
+        subj = passive_reporter(tok) or subj
     if not can_source(subj):
         return
     if tok.dep_ == "conj" and _trailing_comment(tok):
@@ -193,7 +197,8 @@ def commented_clause(ctx: Ctx, tok: Any) -> None:
         if toks:
             ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "parenthetical", 2, 0.65, subj)
         return
-    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and (
+    opens_with_as = tok.left_edge.lower_ == "as" and tok.left_edge.head.i == tok.i  # "as" as mark or preposition
+    if tok.dep_ == "advcl" and opens_with_as and (
             tok.left_edge.i == tok.sent.start and ctx.doc[tok.right_edge.i + 1].text == ","):
         # "As the Financial Times reported, Moscow moved ...": the main clause after the comment
         main = tok.head

@@ -1,14 +1,19 @@
 """Claims that the page layout marks rather than the grammar: a headline "Military expert: enemy concentrated
-...", and the answers of a question-and-answer interview."""
+...", the answers of a question-and-answer interview and the turns of a transcript ("KOVALCHUK: ...")."""
 
 from __future__ import annotations
 
 import re
 
+from app.core.suggest.actors import name_key
 from app.core.suggest.base import in_ranges, strip_punct
 from app.core.suggest.sources import Ctx
 
 MIN_WORDS = 4
+# "[12:41] KOVALCHUK: ..." / "HOST: ...": a transcript turn (the label is layout, not a name to annotate)
+_TURN = re.compile(r"^[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*)?"  # an optional timestamp
+                   r"([A-Z][A-Z'\u2019\-]+(?: [A-Z][A-Z'\u2019\-]+)?):[ \t]+(\S.*?)\s*$")
+_HOSTS = frozenset({"HOST", "PRESENTER", "INTERVIEWER", "ANCHOR", "MODERATOR", "Q", "A", "QUESTION", "CHAIR"})
 
 
 def headline_claims(ctx: Ctx, junk: list[tuple[int, int]]) -> None:
@@ -24,8 +29,8 @@ def headline_claims(ctx: Ctx, junk: list[tuple[int, int]]) -> None:
         head = doc.char_span(line_start, line_start + colon_at, alignment_mode="contract")
         words = [t for t in head if not t.is_space] if head is not None else []
         if not 1 <= len(words) <= 4 or words[-1].pos_ not in ("NOUN", "PROPN") or len(words[-1].text) < 2 \
-                or in_ranges(words[0].idx, line_start + colon_at, junk):
-            continue  # not "Q: ..." in an interview, nor "Photo: ..." under a picture
+                or in_ranges(words[0].idx, line_start + colon_at, junk) or _TURN.match(line):
+            continue  # not "Q: ..." in an interview, nor "Photo: ..." under a picture, nor a transcript turn
         body = doc.char_span(line_start + colon_at + 1, line_start + len(line.rstrip()), alignment_mode="contract")
         rest = strip_punct([t for t in body if not t.is_space]) if body is not None else []
         if len(rest) < MIN_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in rest):
@@ -60,3 +65,50 @@ def interview_claims(ctx: Ctx) -> None:
         body_start = start + (mark.end() if mark else 0)
         body_end = start + len(line.rstrip())
         ctx.add_with_source(body_start, body_end, "answer", 0, 0.7, speaker, i)
+
+
+def transcript_claims(ctx: Ctx) -> None:
+    """In a transcript (three or more "NAME: ..." turns), each turn of a named guest is a claim of the person
+    the label names (the surname of someone named before: "KOVALCHUK:" after "Oksana Kovalchuk"); the host's
+    turns are the programme's own voice."""
+    text = ctx.text
+    turns, pos = [], 0
+    for line in text.split("\n"):
+        m = _TURN.match(line)
+        if m:
+            turns.append((pos, m))
+        pos += len(line) + 1
+    if len(turns) < 3:
+        return
+    for line_start, m in turns:
+        label = m.group(1)
+        if label in _HOSTS:
+            continue
+        key = name_key(label)
+        people = [a for a in ctx.actors if a.end <= line_start and key in name_key(text[a.start : a.end]).split(" ")]
+        if not people:
+            continue
+        start, end = line_start + m.start(2), line_start + m.end(2)
+        ctx.add_with_source(start, end, "turn", 0, 0.7, max(people, key=lambda a: (a.end - a.start, -a.start)),
+                            text.count("\n", 0, line_start))
+
+
+_SOURCED_BULLET = re.compile(r"^[ \t]*[\u2022*\-\u2013][ \t]+(\S.*?)[ \t]*\(([^()]{2,60})\)[ \t]*(?:\[\d+\])?[ \t]*$")
+
+
+def bullet_claims(ctx: Ctx) -> None:
+    """A bullet that names its source in brackets: "\u2022 1,294 sq km \u2014 area claimed at peak (Ukrainian General
+    Staff) [1]" is a claim of that source."""
+    pos = 0
+    for line in ctx.text.split("\n"):
+        m = _SOURCED_BULLET.match(line)
+        line_start, pos = pos, pos + len(line) + 1
+        if m is None or len(m.group(1).split()) < 3:
+            continue
+        name = ctx.doc.char_span(line_start + m.start(2), line_start + m.end(2), alignment_mode="contract")
+        source = ctx.actor_at(line_start + m.start(2)) if name is not None else None
+        if source is None and name is not None and len(name) and name.root.pos_ in ("NOUN", "PROPN"):
+            source = ctx.resolve(name.root)[0]
+        if source is not None:
+            ctx.add_with_source(line_start + m.start(1), line_start + m.end(1), "bullet", 1, 0.6, source,
+                                ctx.text.count("\n", 0, line_start))

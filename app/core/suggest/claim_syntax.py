@@ -24,8 +24,23 @@ def own_subject(tok: Any) -> Any | None:
     return min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
 
 
+def passive_reporter(verb: Any) -> Any | None:
+    """Who reports in the passive: "as was reported by the military department", "In the Kremlin it was stated
+    that ...", "..., it was noted in the department"."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children):
+        agent = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
 def subject_of(verb: Any) -> Any | None:
-    """The subject of a reporting verb, or of the verb it is conjoined to or completes."""
+    """The subject of a reporting verb, or of the verb it is conjoined to or completes; in the passive, who the
+    report is by ("it was stated in the Kremlin that ...")."""
+    own = own_subject(verb)
+    if (own is None or (own.lower_ == "it" and own.dep_ == "nsubjpass")) and verb.tag_ == "VBN":
+        reporter = passive_reporter(verb)
+        if reporter is not None:
+            return reporter
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ == "ccomp" for c in verb.children):
         return verb.head  # a misparse of "Seoul's intelligence service estimated that ..." as a noun phrase

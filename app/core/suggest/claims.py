@@ -26,7 +26,7 @@ from app.core.suggest.claim_frames import (
     reported_object,
     statement_noun,
 )
-from app.core.suggest.claim_layouts import headline_claims, interview_claims
+from app.core.suggest.claim_layouts import bullet_claims, headline_claims, interview_claims, transcript_claims
 from app.core.suggest.claim_syntax import (
     CONTINUERS,
     can_source,
@@ -57,6 +57,12 @@ MIN_QUOTE_WORDS = 4
 
 
 def _speaker_after(ctx: Ctx, tokens: list[Any]) -> Any | None:
+    words = [t for t in tokens[:6] if not t.is_space]
+    if len(words) >= 2 and words[0].text in ("\u2014", "\u2013", "-", "--") and words[1].pos_ == "PROPN":
+        name = words[1]  # a pull quote signed "... ” — Halyna Ruban"
+        while name.i + 1 < len(ctx.doc) and ctx.doc[name.i + 1].pos_ == "PROPN":
+            name = ctx.doc[name.i + 1]
+        return name
     for tok in tokens[:24]:  # room for an apposition: "...," Colonel X, a spokesman for the ..., told reporters
         if tok.text in ('"', ".", "!", "?") or "\n" in tok.text:
             return None
@@ -265,7 +271,9 @@ def _select(ctx: Ctx) -> list[Candidate]:
     cands = ctx.candidates
     dropped = {
         id(q) for q in cands if q.shape == "quote" and any(
-            r is not q and r.shape != "quote" and r.start < q.start - 1 and q.start < r.end for r in cands
+            r is not q and r.shape != "quote" and q.start < r.end and (
+                r.start < q.start - 1 or (r.shape == "as-phrase" and r.start <= q.start))  # 'as "..."'
+            for r in cands
         )
     }
     dropped |= {
@@ -289,6 +297,8 @@ def claim_suggestions(
     ctx = Ctx(doc, text, cfg, actors)
     _quotes(ctx)
     _reported(ctx)
+    transcript_claims(ctx)
+    bullet_claims(ctx)
     headline_claims(ctx, junk)
     interview_claims(ctx)
     for _ in range(3):

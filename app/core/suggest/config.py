@@ -50,17 +50,19 @@ class SuggestConfig:
     hedges: frozenset[str] = _words(
         "approximately", "almost", "nearly", "some", "around", "roughly", "about", "over", "another", "at least",
         "no more than", "more than", "less than", "fewer than", "up to", "as many as", "as much as", "close to",
-        "an estimated", "estimated", "just over", "just under", "at most", "upwards of", "an additional",
+        "estimated", "just over", "just under", "at most", "upwards of", "an additional",
         "an extra", "under", "only", "barely", "well over", "nearly all", "just", "a further", "as few as",
         "near", "not less than", "not more than", "no less than", "no fewer than", "several", "a few", "perhaps",
-        "possibly", "well under", "something like", "upward of", "maybe",
+        "possibly", "well under", "something like", "upward of", "maybe", "a little under", "a little over",
+        "a bit more than", "c.", "ca.", "circa", "<", ">", "~",
     )
     # counted nouns that are not a noun head of the number ("40,000 killed and wounded")
     casualty_words: frozenset[str] = _words("killed", "wounded", "dead", "injured", "missing", "captured")
     time_units: frozenset[str] = _words(
         "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
         "months", "year", "years", "decade", "decades", "century", "centuries", "am", "pm", "a.m.", "p.m.",
-        "o'clock", "weekend", "weekends", "night", "nights", "morning", "mornings",
+        "o'clock", "weekend", "weekends", "night", "nights", "morning", "mornings", "min", "mins", "hr", "hrs",
+        "sec", "secs",
     )
     reporting_verbs: frozenset[str] = _words(
         "say", "write", "tell", "claim", "warn", "admit", "reveal", "estimate", "insist", "add", "acknowledge",

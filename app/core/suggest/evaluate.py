@@ -62,10 +62,14 @@ def name_key(text: str) -> str:
 
 
 def canonical_names(names: set[str]) -> dict[str, str]:
-    """Map each name to the longest name of the article it ends ("Zelensky" -> "volodymyr zelensky")."""
+    """Map each name to the longest name of the article it ends ("Zelensky" -> "volodymyr zelensky"); a single
+    word that begins exactly one longer name is that name too (a first name: "oksana" -> "oksana kovalchuk")."""
     out = {}
     for name in names:
         longer = [n for n in names if n != name and n.endswith(" " + name)]
+        if not longer and " " not in name:
+            first = [n for n in names if n.startswith(name + " ")]
+            longer = first if len(first) == 1 else []
         out[name] = max(longer, key=len) if longer else name
     return out
 

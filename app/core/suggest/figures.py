@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.core.suggest.base import Suggestion, in_ranges
+from app.core.suggest.base import CURRENCY_CODES, Suggestion, in_ranges
 from app.core.suggest.config import SuggestConfig
 
 NOT_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART"})
@@ -28,20 +28,30 @@ _AREAS = frozenset({
 })
 _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 _CURRENCY_SIGNS = frozenset({"$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "\u00a5"})
-_TRAILING_HEDGES = frozenset({"at most", "at least", "or more", "or so"})
-_CURRENCY_CODES = frozenset({"UAH", "USD", "EUR", "RUB", "GBP", "CHF", "CNY", "PLN"})
 _CALIBRE_UNITS = frozenset({"mm", "-mm", "millimeter", "millimetre", "calibre", "caliber"})
 _MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 })
 _PHRASAL_OVER = frozenset({"hand", "take", "turn", "give", "pass", "win", "fight", "argue", "watch"})
+_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # "133,000": never a date
+_RANGE_TOKEN = re.compile(r"^\d[\d,.]*[\u2013-]\d[\d,.]*$")  # "30,000–40,000" as one token
+_PHONE_RUN = re.compile(r"[+(]?\d[\d ()\-\u00a0]{5,}\d")
+# words before a number that make it a name, not a quantity: "No. 2417", "Episode 87", "room 214", "bus 112"
+_LABEL_WORDS = frozenset({
+    "no", "no.", "nos.", "number", "episode", "ep.", "room", "page", "p.", "pp.", "ref", "ref.", "bus", "flight",
+    "case", "exhibit", "article", "order", "#", "vol.", "item", "finding", "section", "chapter", "line", "platform",
+    "gate", "seat", "route", "resolution", "paragraph", "annex", "appendix", "table", "figure", "fig.", "tel.",
+})
+_FRACTIONS = frozenset({"third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
+_ALTERNATIVES = frozenset({"maybe", "perhaps", "possibly", "sometimes", "or"})  # "two, maybe three thousand"
+_AFTER_HEDGES = ("give or take", "or so", "or more", "at most", "at least", "or thereabouts", "more or less")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DIGIT = re.compile(r"\d")
 
 
 def _is_num(tok: Any) -> bool:
-    return bool(tok.like_num) or tok.lower_ in _BIG_WORDS or tok.lower_ == "dozen"
+    return bool(tok.like_num) or tok.lower_ in _BIG_WORDS or tok.lower_ == "dozen" or bool(_RANGE_TOKEN.match(tok.text))
 
 
 def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
@@ -98,7 +108,8 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
         head = num.head
         # the words between modify the noun: "Ukrainian", "first-person-view", "Shahed-type"
         between_ok = head.i - end <= 7 and all(
-            t.text != "," and t.pos_ not in ("ADP", "CCONJ", "DET") and end <= t.head.i <= head.i
+            t.text not in (",", "\u2014", "\u2013", ":") and t.pos_ not in ("ADP", "CCONJ", "DET")
+            and end <= t.head.i <= head.i
             for t in doc[end : head.i]
         )
         nominal = head.pos_ in ("NOUN", "PROPN") or head.dep_ in _NOMINAL_DEPS  # "drones" tagged VERB as dobj
@@ -191,13 +202,56 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
         start, end = start - 1, _past_scales(doc, end + 2)  # "between 10 and 15 percent"
     if start > 0 and doc[start].lower_ == "between" and doc[start - 1].lower_ == "somewhere":
         start -= 1  # "somewhere between 350 and 450": a hedged range
+    while end + 2 < n and doc[end].text == "," and (_is_num(doc[end + 1]) or (
+            doc[end + 1].lower_ in _ALTERNATIVES and _is_num(doc[end + 2]))) and doc[end - 1].like_num:
+        end = _past_scales(doc, end + (2 if _is_num(doc[end + 1]) else 3))  # "eleven, twelve thousand"
+    if end + 1 < n and doc[end].lower_ == "in" and _is_num(doc[end + 1]) and doc[end - 1].like_num:
+        end += 2  # "one in four"
     first = doc[start]
     if start > 0 and first.text.isdigit() and len(first.text) == 3 and doc[start - 1].text.isdigit() \
             and len(doc[start - 1].text) <= 3 and doc[start - 1].whitespace_ == " ":
         start -= 1  # "1 250 sq. km": a space groups the thousands
-    if start > 0 and (doc[start - 1].text in _CURRENCY_CODES or doc[start - 1].text in _CURRENCY_SIGNS):
+    if end < n and doc[end].text == "+" and not doc[end - 1].whitespace_:
+        end += 1  # "133,000+"
+    if start > 0 and (doc[start - 1].text in CURRENCY_CODES or doc[start - 1].text in _CURRENCY_SIGNS):
         start -= 1  # "UAH 4 million", and "$" when the recogniser left it out ("perhaps $50,000")
     return start, end
+
+
+def _is_name_or_marker(doc: Any, start: int, end: int) -> bool:
+    """A footnote "[1]", a list number at the start of a line ("1." / "2)"), a label ("No. 2417", "Episode 87",
+    "room 214"), an ID with a slash ("2025/07") or a phone number ("8-800-200-34-11", "020 7946 0183")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if before is not None and after is not None and before.text == "[" and after.text == "]":
+        return True
+    line_start = before is None or "\n" in before.text or (before.is_space and "\n" in before.text_with_ws)
+    if line_start and ((after is not None and after.text in (".", ")")) or doc[start].text[-1:] in ".)"):
+        return True
+    if before is not None and before.lower_ in _LABEL_WORDS:
+        return True
+    text = doc[start:end].text
+    if re.search(r"\d/\d", text):
+        return True
+    lo = doc[start].idx
+    window = doc[max(0, start - 8) : end + 8]
+    for m in _PHONE_RUN.finditer(window.text):
+        run, groups = m.group(0), re.findall(r"\d+", m.group(0))
+        phone = len(groups) >= 3 and (run[0] in "+(0" or "-" in run or any(len(g) != 3 for g in groups[1:]))
+        if phone and window.start_char + m.start() <= lo < window.start_char + m.end():
+            return True
+    return False
+
+
+def _trailing_hedge(doc: Any, end: int) -> int:
+    """The end of a hedge after a figure ("at most", "or so", ", give or take"), or `end` when there is none."""
+    j = end + 1 if end < len(doc) and doc[end].text == "," else end
+    for hedge in _AFTER_HEDGES:
+        words = hedge.split()
+        k = j + len(words)
+        if [t.lower_ for t in doc[j:k]] == words and not (k < len(doc) and _is_num(doc[k])):
+            return k  # but ", at least 40 more" hedges the next number
+    return end
 
 
 def _not_a_count(doc: Any, nums: list[Any], end: int) -> bool:
@@ -214,18 +268,25 @@ def _not_a_count(doc: Any, nums: list[Any], end: int) -> bool:
     return last.lower_ in _CALIBRE_UNITS and end < len(doc) and doc[end].pos_ == "NOUN"
 
 
-def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig) -> Suggestion | None:
+def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig, misdated: bool = False
+            ) -> Suggestion | None:
+    """The FIGURE for the number doc[start:end] (an entity of `model_label`, or a number the recogniser missed);
+    `misdated`: a number the recogniser took for a date ("133,000+", "c. 70" in a table)."""
+    space = next((t.i for t in doc[start:end] if t.is_space), None)
+    if space is not None:
+        end = space  # table cells: "450–500         c. 40" is two figures
     while start < end and not doc[start].like_num and (doc[start].lower_ in ("the", "of") or (
             doc[start].pos_ == "ADP" and doc[start].lower_ not in cfg.hedges and not (
                 doc[start].lower_ == "between" and "and" in (t.lower_ for t in doc[start:end]))) or (
-            doc[start].lower_ in ("a", "an") and doc[start + 1].lower_ not in ("few", "dozen")) or (
+            doc[start].lower_ in ("a", "an") and doc[start + 1].lower_ not in ("few", "dozen", "hundred", "thousand",
+                                                                              "million", "billion")) or (
             doc[start].dep_ == "prep" and doc[start].head.pos_ in ("NOUN", "PROPN"))):
         start += 1  # "the", and a preposition of a noun ("control over hundreds of ...") the model took in
     if start >= end:
         return None
     start, end = _widen(doc, start, end)
     span_toks = doc[start:end]
-    if any(t.ent_type_ in NOT_FIGURE_ENTS for t in span_toks):
+    if not misdated and any(t.ent_type_ in NOT_FIGURE_ENTS for t in span_toks):
         return None
     nums = [t for t in span_toks if _is_num(t)]
     if not nums:
@@ -239,7 +300,7 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
     unit_label = model_label in UNIT_LABELS and (model_label == "PERCENT" or any(
         t.is_currency for t in span_toks) or any(
         not _is_num(t) and not t.is_punct and t.lower_ not in _SCALES and t.lower_ not in cfg.hedges
-        and t.i >= nums[0].i for t in span_toks))
+        and t.lower_ != "odd" and t.i >= nums[0].i for t in span_toks))  # "forty-odd" is still a bare number
     hedged = min(_hedge_start(doc, start, cfg), _hedge_start(doc, nums[0].i, cfg))  # "not" + "less than 200"
     has_hedge = hedged < start or span_toks[0].lower_ in cfg.hedges
     new_end, rule = _right_end(doc, start, end, unit_label, cfg)
@@ -249,21 +310,23 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
     if new_end < len(doc) and doc[new_end].ent_type_ in ("DATE", "TIME") and not rule and doc[new_end].lower_ not in (
             "a", "an", "the", "this", "that", "last", "next", "each", "per", "every"):
         return None  # "24 February"; but "fewer than 40 a year earlier" is a count
-    ranged = len(nums) >= 2 and any(t.lower_ in _RANGE_JOINS for t in span_toks)
+    trailing = _trailing_hedge(doc, new_end)
+    has_hedge = has_hedge or trailing > new_end
+    ranged = len(nums) >= 2 and any(t.lower_ in _RANGE_JOINS or t.text == "," for t in span_toks)
     dozen = span_toks.text.lower().startswith("a dozen")
     if not rule and not _DIGIT.search(span_toks.text) and not has_hedge and not ranged and not dozen:
         return None  # a bare number word ("one of our biggest wins"); "one to three" is a ratio
     if not rule and len(nums) == 1 and nums[0].lower_ in ("a", "an"):
         return None
-    if _not_a_count(doc, nums, end):
+    if _not_a_count(doc, nums, end) or _is_name_or_marker(doc, start, end):
         return None
     if (not has_hedge and start > 0 and doc[start - 1].lower_ in ("the", "these", "those")
             and nums[0].lower_ in _SMALL_WORDS and (not rule or _named_before(doc, start, last))):
         return None  # "the two regions": a reference to things already named, not a quantity
     score = 0.55 + (0.25 if rule else 0.0) + (0.1 if has_hedge else 0.0) + (0.05 if unit_label else 0.0)
     attrs = {"model_label": model_label, "rule": rule or "number", "hedge": has_hedge}
-    if new_end + 1 < len(doc) and f"{doc[new_end].lower_} {doc[new_end + 1].lower_}" in _TRAILING_HEDGES:
-        last = doc[new_end + 1]  # "a few hundred thousand dollars at most"
+    if trailing > new_end:
+        last = doc[trailing - 1]  # "a few hundred thousand dollars at most", "a hundred and fifty, give or take"
     return Suggestion(doc[hedged].idx, last.idx + len(last.text), cfg.figure_label, min(score, 0.95),
                       attributes=attrs)
 
@@ -276,9 +339,21 @@ def _number_words(doc: Any) -> list[Any]:
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    words = _BIG_WORDS | {"dozen", "half"}
+    words = _BIG_WORDS | _FRACTIONS | {"dozen", "half"}
     return [doc[i] for i, (num, low) in enumerate(doc.to_array([LIKE_NUM, LOWER]).tolist())
             if num or strings[low] in words]
+
+
+def _fraction(doc: Any, tok: Any, cfg: SuggestConfig) -> Suggestion | None:
+    """"a third", "maybe a third", "two thirds", "a quarter to a third" (not "a third round", "the third")."""
+    if tok.i == 0 or doc[tok.i - 1].lower_ not in ("a", "one", "two", "three") or (
+            tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN")):
+        return None
+    start, end = _hedge_start(doc, tok.i - 1, cfg), tok.i + 1
+    if end + 2 < len(doc) and doc[end].lower_ == "to" and doc[end + 2].lower_ in _FRACTIONS:
+        end += 3  # "a quarter to a third"
+    return Suggestion(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), cfg.figure_label, 0.6,
+                      attributes={"model_label": "", "rule": "fraction", "hedge": start < tok.i - 1})
 
 
 def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> list[Suggestion]:
@@ -302,13 +377,22 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
                 out.append(Suggestion(doc[start].idx, tok.idx + 4, cfg.figure_label, 0.6,
                                       attributes={"model_label": "", "rule": "fraction", "hedge": True}))
             continue
-        if tok.i in covered or tok.ent_type_ or not _is_num(tok):
+        if tok.lower_ in _FRACTIONS:
+            fraction = _fraction(doc, tok, cfg)
+            if fraction is not None and not any(f.start < fraction.end and fraction.start < f.end for f in out):
+                out.append(fraction)
             continue
-        scaled = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _SCALES  # "UAH 4 million"
+        after_code = tok.i > 0 and doc[tok.i - 1].text in CURRENCY_CODES  # "RUB 4.5 bn" read as a name
+        misdated = tok.ent_type_ == "DATE" and bool(_GROUPED.match(tok.text) or (
+            tok.i > 0 and doc[tok.i - 1].lower_ in ("c.", "ca.", "circa", "~", "<", ">")))
+        if tok.i in covered or (tok.ent_type_ and not (after_code or misdated)) or not _is_num(tok):
+            continue
+        scaled = (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _SCALES) or after_code  # "UAH 4 million"
         hedged_word = tok.lower_ in ("hundred", "thousand", "million", "billion") and (
             _hedge_start(doc, tok.i, cfg) < tok.i)  # "a few hundred thousand dollars"
-        if tok.lower_ in _BIG_WORDS or hedged_word or ((tok.dep_ == "nummod" or scaled) and _DIGIT.search(tok.text)):
-            fig = _figure(doc, tok.i, tok.i + 1, "CARDINAL", cfg)
+        if tok.lower_ in _BIG_WORDS or hedged_word or misdated or (
+                (tok.dep_ == "nummod" or scaled) and _DIGIT.search(tok.text)):
+            fig = _figure(doc, tok.i, tok.i + 1, "CARDINAL", cfg, misdated)
             if fig is not None:
                 fig.score = min(fig.score, 0.6)
                 out.append(fig)

@@ -205,12 +205,16 @@ class Ctx:
             return self.resolve(named[-1], 1)[0]  # "a Pentagon spokesman said": the Pentagon speaks
         if tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns:
             # "Officials at NATO headquarters", "officials of the Pentagon", "a source in Ukraine's SBU"
-            prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("at", "of", "from", "in")), None)
+            prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("at", "of", "from", "in", "for")),
+                        None)
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             org = None if obj is None else obj if obj.ent_type_ == "ORG" else next(
                 (c for c in obj.lefts if c.dep_ in ("compound", "amod") and c.ent_type_ == "ORG"), None)
             if org is not None:
                 return self.resolve(org, 1)[0]
+            mods = [t for t in obj.subtree if t.i < obj.i and t.dep_ in ("compound", "amod", "nmod")] if obj else []
+            if obj is not None and obj.lower_ in _BODIES and any(m.text[:1].isupper() for m in mods):
+                return self.new_actor(mods[0], obj, "unnamed")  # "a spokeswoman for the Sumy ... administration"
         if tok.lower_ in cfg.institution_nouns:  # "according to South Korean intelligence"
             mods = [c for c in lefts if c.dep_ in ("amod", "compound") and c.text[:1].isupper()]
             if mods:
@@ -265,7 +269,7 @@ class Ctx:
                 return self.new_actor(left, tok, "speaker"), "named"
         if tok.pos_ in ("NOUN", "PROPN"):
             named = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if named is not None and depth == 0:  # "Ukraine's former top general, Valerii Zaluzhnyi, admitted"
+            if named is not None and depth <= 1:  # "Ukraine's former top general, Valerii Zaluzhnyi, admitted"
                 found, how = self.resolve(named, 1)
                 if found is not None:
                     return found, how
