@@ -6,8 +6,8 @@
 Sets (tests/gold/README.md): dev (corpus 000, 002, 003), test (corpus 001, 004), second (001, 004 by a second
 annotator), fresh (articles written for Marginalia: fresh_02, 03, 05, 06, 07, 08), heldout / heldout2
 (fresh_01, 04 / fresh_09, 10: tuned on in round 3), heldout2-second (a second annotator's gold of fresh_09, 10),
-heldout3 (fresh_11 to 14, written and annotated in round 3, never tuned on) and heldout3-second (a second
-annotator's gold of them).
+heldout3 (fresh_11 to 14: scored once, then tuned on in round 3), heldout4 (fresh_15 to 18, written and
+annotated after that tuning, scored once, never tuned on) and the -second sets (a second annotator's gold).
 The corpus sets need the corpus folder (--corpus); the others carry their articles in the repository. For each
 set the gold is built from the articles (checksums checked), the articles are imported into a temporary
 project, `suggest_project` pre-annotates them exactly as the app does, and `evaluate_store` scores the pending
@@ -44,6 +44,7 @@ SETS: dict[str, tuple[Path, Path | None]] = {
     "heldout": (GOLD / "heldout", ARTICLES), "heldout2": (GOLD / "heldout2", ARTICLES),
     "heldout2-second": (GOLD / "heldout2_second", ARTICLES),
     "heldout3": (GOLD / "heldout3", ARTICLES), "heldout3-second": (GOLD / "heldout3_second", ARTICLES),
+    "heldout4": (GOLD / "heldout4", ARTICLES), "heldout4-second": (GOLD / "heldout4_second", ARTICLES),
     "second": (GOLD / "second_annotator", None),
 }
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"

@@ -235,8 +235,8 @@ _PLAIN_NUMBER_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*\d)|(" + "|".j
                               re.IGNORECASE)
 _NUMBER_WORDS = frozenset({
     *_SMALL_NUMBERS, "zero", "one", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
-    "millions", "billion", "billions", "trillion", "mln", "bn", "k", "m", "half", "quarter", "third", "score",
-    "scores", "couple", "pair", "and",
+    "millions", "billion", "billions", "trillion", "mln", "bn", "k", "m", "half", "halves", "quarter", "quarters",
+    "third", "thirds", "fifth", "fifths", "tenth", "tenths", "score", "scores", "couple", "pair", "and",
 })
 _WORDS_RE = re.compile(r"%|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 

@@ -34,6 +34,7 @@ _MONTHS = frozenset({
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 })
 _PHRASAL_OVER = frozenset({"hand", "take", "turn", "give", "pass", "win", "fight", "argue", "watch"})
+_SQUARE_UNITS = frozenset({"km", "mi", "m", "miles", "kilometres", "kilometers", "metres", "meters"})
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # "133,000": never a date
 _RANGE_TOKEN = re.compile(r"^\d[\d,.]*[\u2013-]\d[\d,.]*$")  # "30,000–40,000" as one token
 _PHONE_RUN = re.compile(r"[+(]?\d[\d ()\-\u00a0]{5,}\d")
@@ -120,6 +121,8 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
             return last + 1, "counted-noun"
         if head.i == end and head.pos_ == "NOUN" and num.dep_ != "pobj":
             return head.i + 1, "counted-noun"
+    if end + 1 < len(doc) and doc[end].lower_ in ("sq", "sq.") and doc[end + 1].lower_ in _SQUARE_UNITS:
+        return end + 2, "unit"  # "1,150 sq km" the recogniser read as a bare number
     # "14 more" (were injured); but "40 percent more than" compares, and "six more Patriot-class batteries"
     # counts the batteries
     if not unit_label and end + 1 < len(doc) and doc[end].lower_ in ("more", "fewer"):
@@ -341,7 +344,7 @@ def _number_words(doc: Any) -> list[Any]:
     strings = doc.vocab.strings
     words = _BIG_WORDS | _FRACTIONS | {"dozen", "half"}
     return [doc[i] for i, (num, low) in enumerate(doc.to_array([LIKE_NUM, LOWER]).tolist())
-            if num or strings[low] in words]
+            if num or strings[low] in words or (strings[low][:1].isdigit() and _RANGE_TOKEN.match(strings[low]))]
 
 
 def _fraction(doc: Any, tok: Any, cfg: SuggestConfig) -> Suggestion | None:
@@ -354,6 +357,16 @@ def _fraction(doc: Any, tok: Any, cfg: SuggestConfig) -> Suggestion | None:
         end += 3  # "a quarter to a third"
     return Suggestion(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), cfg.figure_label, 0.6,
                       attributes={"model_label": "", "rule": "fraction", "hedge": start < tok.i - 1})
+
+
+def _across_cells(doc: Any, tok: Any) -> bool:
+    """`tok` belongs to an entity that runs across a gap of spaces: table cells ("Early Jan      450–500")."""
+    i, j = tok.i, tok.i
+    while i > 0 and doc[i - 1].ent_type_ == tok.ent_type_ and doc[i - 1].ent_iob_ != "O" and doc[i].ent_iob_ != "B":
+        i -= 1
+    while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+        j += 1
+    return any(t.is_space for t in doc[i : j + 1])
 
 
 def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> list[Suggestion]:
@@ -384,7 +397,7 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
             continue
         after_code = tok.i > 0 and doc[tok.i - 1].text in CURRENCY_CODES  # "RUB 4.5 bn" read as a name
         misdated = tok.ent_type_ == "DATE" and bool(_GROUPED.match(tok.text) or (
-            tok.i > 0 and doc[tok.i - 1].lower_ in ("c.", "ca.", "circa", "~", "<", ">")))
+            tok.i > 0 and doc[tok.i - 1].lower_ in ("c.", "ca.", "circa", "~", "<", ">")) or _across_cells(doc, tok))
         if tok.i in covered or (tok.ent_type_ and not (after_code or misdated)) or not _is_num(tok):
             continue
         scaled = (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _SCALES) or after_code  # "UAH 4 million"
