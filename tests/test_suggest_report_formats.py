@@ -28,7 +28,8 @@ def test_transcript_turns_are_claims_of_the_named_guests():
 def test_spoken_figures():
     figures = spans_of(TRANSCRIPT, "FIGURE")
     assert "a third" in figures and "forty-odd kilometres" in figures
-    text = "They counted eleven, twelve thousand men, roughly one in four of them wounded, a hundred and fifty, give or take."
+    text = ("They counted eleven, twelve thousand men, roughly one in four of them wounded, a hundred and fifty, "
+            "give or take.")
     figures = spans_of(text, "FIGURE")
     assert "eleven, twelve thousand men" in figures
     assert "roughly one in four" in " ".join(figures)
@@ -59,8 +60,8 @@ def test_markers_labels_and_phone_numbers_are_no_figures():
 
 def test_translated_agency_reporting():
     text = ("The Ministry of Transport of the Russian Federation stated that 40 barges were inspected. The check, "
-            "the second this month, was carried out \u201cin full\u201d, it was noted in the department. In the Kremlin "
-            "it was stated that there can be no question of new talks. Two piers were damaged, as was reported by "
+            "the second this month, was carried out \u201cin full\u201d, it was noted in the department. In the "
+            "Kremlin it was stated that there can be no question of new talks. Two piers were damaged, as was reported by "
             "the port administration. As the acting governor of the region, Pavel Ostrov, reported in his channel, "
             "more than 12 000 residents have been moved.")
     sources = sources_of(text)
