@@ -62,8 +62,8 @@ def test_translated_agency_reporting():
     text = ("The Ministry of Transport of the Russian Federation stated that 40 barges were inspected. The check, "
             "the second this month, was carried out \u201cin full\u201d, it was noted in the department. In the "
             "Kremlin it was stated that there can be no question of new talks. Two piers were damaged, as was "
-            "reported by the port administration. As the acting governor of the region, Pavel Ostrov, reported in his channel, "
-            "more than 12 000 residents have been moved.")
+            "reported by the port administration. As the acting governor of the region, Pavel Ostrov, reported in "
+            "his channel, more than 12 000 residents have been moved.")
     sources = sources_of(text)
     assert sources["40 barges were inspected"] == "Ministry of Transport of the Russian Federation"
     assert sources["there can be no question of new talks"] == "Kremlin"
