@@ -7,7 +7,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from app.core import figures
+from app.core import figures, quantities
 from app.core.figures import normalise_figure, sentence_around
 
 ARTICLES = Path(__file__).parent / "gold" / "articles"
@@ -42,7 +42,7 @@ def _gold_figures() -> list[tuple[str, str]]:
 def quantulum_only(monkeypatch: pytest.MonkeyPatch):
     def normalise_slowly(text: str, context: str = "") -> dict:
         with monkeypatch.context() as m:
-            m.setattr(figures, "_plain_quantity", lambda _text: None)
+            m.setattr(quantities, "plain_quantity", lambda _text: None)
             return normalise_figure(text, context)
     return normalise_slowly
 
@@ -52,7 +52,7 @@ def test_fast_path_agrees_with_quantulum(quantulum_only) -> None:
     assert len(cases) > 300  # the gold sets are there
     fast_used = 0
     for text, sentence in cases:
-        fast_used += figures._plain_quantity(figures.split_hedge(figures._clean(text))[1]) is not None
+        fast_used += quantities.plain_quantity(figures.split_hedge(figures._clean(text))[1]) is not None
         assert normalise_figure(text, sentence) == quantulum_only(text, sentence), text
     assert fast_used > 100  # the fast path is taken for most plain counts
 
@@ -60,7 +60,7 @@ def test_fast_path_agrees_with_quantulum(quantulum_only) -> None:
 def test_fast_path_leaves_scales_money_and_ranges_to_quantulum() -> None:
     for text in ["2 million rounds", "60 thousand soldiers", "$122 billion", "2 and a half thousand", "12-15 km",
                  "5 dozen shells", "150 drones a day", "24 hours", "3.5 billion euros", "one soldier"]:
-        assert figures._plain_quantity(text) is None, text
-    assert figures._plain_quantity("12,000 North Korean soldiers").value == 12000
-    assert figures._plain_quantity("697 square kilometers of land").unit.name == "square kilometre"
-    assert figures._plain_quantity("three axes").value == 3
+        assert quantities.plain_quantity(text) is None, text
+    assert quantities.plain_quantity("12,000 North Korean soldiers").value == 12000
+    assert quantities.plain_quantity("697 square kilometers of land").unit.name == "square kilometre"
+    assert quantities.plain_quantity("three axes").value == 3

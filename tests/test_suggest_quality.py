@@ -1,12 +1,13 @@
-"""A floor under the suggester's scores on the written articles kept in the repository (tests/gold/fresh, the
-set the rules were tuned on), so that a change of rules, model or spaCy that breaks what works shows up here.
-The floors sit a little under today's scores; the held-out sets are deliberately not used (see
-tests/gold/README.md), and nothing here measures quality on new text."""
+"""A floor under the suggester's scores on the written articles it was tuned on (tests/gold/fresh, heldout,
+heldout2, heldout3), so that a change of rules, model or spaCy that breaks what works shows up here. The floors
+sit a little under today's scores. heldout4 is deliberately not used (see tests/gold/README.md): nothing here
+measures quality on new text."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from suggest_support import shared_engine
 
 from app.core.progress import run_to_end
@@ -18,16 +19,26 @@ from app.core.types import NewDocument, SpanState
 
 GOLD = Path(__file__).parent / "gold"
 
+# set: (documents, FIGURE exact P, R, ACTOR names P, R, CLAIM right source)
+FLOORS = {
+    "fresh": (6, 0.97, 0.95, 0.95, 0.93, 0.86),
+    "heldout": (2, 0.95, 0.95, 0.95, 0.93, 0.80),
+    "heldout2": (2, 0.97, 0.95, 0.92, 0.88, 0.85),
+    "heldout3": (4, 0.85, 0.83, 0.73, 0.71, 0.64),
+}
 
-def test_scores_on_the_tuning_articles_stay_up(tmp_path):
-    records = build_gold(GOLD / "articles", GOLD / "fresh")
+
+@pytest.mark.parametrize("name", FLOORS)
+def test_scores_on_the_tuning_articles_stay_up(tmp_path, name):
+    records = build_gold(GOLD / "articles", GOLD / name)
     with Store(tmp_path / "gold.marginalia") as store:
         store.add_documents([NewDocument(r["text"]) for r in records])
         run_to_end(suggest_project(store, shared_engine()))
         result = evaluate_store(store, parse_gold(records), (SpanState.PENDING,))
-    assert result["documents"] == len(records) == 6
+    documents, fig_p, fig_r, names_p, names_r, claims = FLOORS[name]
+    assert result["documents"] == len(records) == documents
     figure = result["labels"]["FIGURE"]["exact"]
-    assert figure["precision"] >= 0.97 and figure["recall"] >= 0.95
+    assert figure["precision"] >= fig_p and figure["recall"] >= fig_r
     names = result["actor_names"]
-    assert names["precision"] >= 0.95 and names["recall"] >= 0.93
-    assert result["claims"]["covered_right_source_share"] >= 0.83
+    assert names["precision"] >= names_p and names["recall"] >= names_r
+    assert result["claims"]["covered_right_source_share"] >= claims

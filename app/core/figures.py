@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import math
 import re
-import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from app.core.quantities import quantities, quantulum_parser, unit_table
 
 if TYPE_CHECKING:
     from app.core.store import Store
@@ -76,14 +76,6 @@ _ABBREV = {"bn": " billion", "tn": " trillion", "m": " million", "k": " thousand
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*")
 
 
-@lru_cache(maxsize=1)
-def _parser() -> Any:
-    """quantulum3's parser, imported once; its warning about the optional classifier is silenced here only."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Classifier dependencies not installed", category=UserWarning)
-        from quantulum3 import parser
-
-    return parser
 
 
 @lru_cache(maxsize=1)
@@ -102,8 +94,8 @@ def _inflect() -> Any:
 
 def warm_up() -> None:
     """Load quantulum3, pint and inflect (a few seconds the first time); call it off the GUI thread."""
-    _parser().parse("1 km")
-    _unit_table()
+    quantulum_parser().parse("1 km")
+    unit_table()
     _units()
     _inflect()
 
@@ -207,95 +199,18 @@ def _convert(value: float, unit_name: str) -> tuple[float, str] | None:
     return float(quantity.to(target).magnitude), _DISPLAY[target]
 
 
-@dataclass(frozen=True, slots=True)
-class _Entity:
-    name: str = "dimensionless"
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    name: str = "dimensionless"
-    entity: _Entity = _Entity()
 
 
-@dataclass(frozen=True, slots=True)
-class _Quantity:
-    """What quantulum3 returns for a plain count or measure ("12,000 North Korean soldiers", "54 percent",
-    "697 square kilometers"), made without it."""
-    value: float
-    span: tuple[int, int]
-    unit: Any = _Unit()
-    uncertainty: None = None
 
 
-_SMALL_NUMBERS = {w: float(i) for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])
-    if i >= 2}
-_PLAIN_NUMBER_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*\d)|(" + "|".join(_SMALL_NUMBERS) + r")\b",
-                              re.IGNORECASE)
-_NUMBER_WORDS = frozenset({
-    *_SMALL_NUMBERS, "zero", "one", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
-    "millions", "billion", "billions", "trillion", "mln", "bn", "k", "m", "half", "halves", "quarter", "quarters",
-    "third", "thirds", "fifth", "fifths", "tenth", "tenths", "score", "scores", "couple", "pair", "and",
-})
-_WORDS_RE = re.compile(r"%|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
-@lru_cache(maxsize=1)
-def _unit_table() -> dict[str, Any]:
-    """quantulum3's unit names and symbols (lower-cased) -> their units ("square kilometres" -> one unit)."""
-    from quantulum3 import load
-
-    units = load.units("en_US")
-    table: dict[str, set[Any]] = {}
-    for surfaces in (units.surfaces_lower, units.symbols_lower):
-        for surface, found in surfaces.items():
-            table.setdefault(surface.lower(), set()).update(found)
-    return table
 
 
-def _plain_quantity(text: str) -> _Quantity | None:
-    """A number, alone or with an unambiguous unit right after it, followed only by words: what quantulum3
-    reads it as, a hundred times faster (tests/test_figures_fast_path.py checks that both agree). None for
-    anything else: scale words, currency, ranges, fractions, a second quantity ("a day") after it."""
-    m = _PLAIN_NUMBER_RE.match(text)
-    if m is None or (m.end() < len(text) and not text[m.end()].isspace() and text[m.end()] != "%"):
-        return None
-    value = float(m.group(1).replace(",", "")) if m.group(1) else _SMALL_NUMBERS[m.group(2).lower()]
-    rest = text[m.end() :]
-    if any(ch.isdigit() or ch in "$€£¥₴₽/°" for ch in rest):
-        return None
-    found = list(_WORDS_RE.finditer(rest.lower()))
-    words = [w.group(0) for w in found]
-    if any(w in _NUMBER_WORDS or w in ("a", "an", "per") for w in words) or (words and words[0] in ("percent", "%")
-                                                                              and not m.group(1)):
-        return None
-    table = _unit_table()
-    for k in (3, 2, 1):
-        if len(words) < k:
-            continue
-        units = table.get(" ".join(words[:k])) or table.get("".join(words[:k]))
-        if units is None:
-            continue
-        if len(units) != 1 or (k == 1 and len(words) > 1 and any(" ".join(words[:j]) in table for j in (2, 3))):
-            return None
-        unit = next(iter(units))
-        if unit.entity.name not in ("dimensionless", "area", "length", "mass") or (
-                unit.name != "percentage" and unit.entity.name == "dimensionless"):
-            return None  # money, time and the rest: quantulum3 decides
-        return _Quantity(value, (0, m.end() + found[k - 1].end()), unit)
-    if any(w in table for w in words):
-        return None  # a unit further on ("150 drones in Kursk" has "in"): quantulum3 decides
-    return _Quantity(value, (0, m.end()))
 
 
-def _quantities(text: str) -> list[Any]:
-    plain = _plain_quantity(text)
-    if plain is not None:
-        return [plain]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return sorted(_parser().parse(text), key=lambda q: q.span[0])
 
 
 def _unit_of(q: Any, after: str) -> tuple[str, str, str, float, tuple[float, str] | None]:
@@ -340,7 +255,7 @@ def normalise_figure(text: str, context: str = "") -> dict[str, Any]:
     vague = _VAGUE_RE.match(body)
     if vague:
         return _vague(out, vague, body, after_ctx)
-    found = _quantities(body)
+    found = quantities(body)
     if not found:
         return out
     q = found[0]
@@ -350,7 +265,7 @@ def normalise_figure(text: str, context: str = "") -> dict[str, Any]:
         unit, measured, rest, factor, original = _unit_of(found[-1], body[found[-1].span[1] :])
     if not unit and not after.strip() and after_ctx:  # a bare number: its unit follows in the sentence
         joined = body + " " + _clean(after_ctx)[:120]
-        wider = _quantities(joined)
+        wider = quantities(joined)
         if wider and wider[0].span[0] == q.span[0] and wider[0].value == q.value:
             q = wider[0]
             unit, measured, rest, factor, original = _unit_of(q, joined[q.span[1] :])
@@ -375,7 +290,7 @@ def _vague(out: dict[str, Any], match: re.Match[str], body: str, after_ctx: str)
     """"hundreds of square kilometers" -> at least 200 km², marked vague."""
     value = float(_VAGUE[match.group(1).lower()])
     rest = body[match.end() :]
-    found = _quantities("1 " + rest)
+    found = quantities("1 " + rest)
     unit, measured, tail, factor = "", "", rest, 1.0
     if found and found[0].span[0] == 0:
         unit, measured, tail, factor, _ = _unit_of(found[0], ("1 " + rest)[found[0].span[1] :])

@@ -1,8 +1,10 @@
 """Who makes a claim: resolving the subject of a reporting verb ("Mick Ryan said", "he said", "the official
 said", "Kyiv's forces claimed", "according to the latest ISW report") to an ACTOR suggestion, creating one for
 speakers the recogniser missed and for unnamed sources ("a senior defense official" -> `senior defense official`,
-"three diplomats", "regional officials"), a state's body speaking for it ("Ukraine's air force said" -> Ukraine)
-and descriptions of someone named before ("the expert", "the 68-year-old", "the think tank").
+"three diplomats", "regional officials", "officials in Kyiv", "a spokeswoman for the Sumy regional military
+administration" -> the body), a state's body speaking for it ("Ukraine's air force said" -> Ukraine), a body
+named before ("the committee added") and descriptions of someone named before ("the expert", "the 68-year-old",
+"the think tank").
 """
 
 from __future__ import annotations
