@@ -5,10 +5,23 @@
     report = run_to_end(suggest_project(store, engine))   # batch pre-annotation, stored as pending spans
 """
 
+from typing import Any
+
 from app.core.suggest.base import DocSuggestions, Suggestion
 from app.core.suggest.batch import SuggestReport, suggest_project
-from app.core.suggest.engine import LOAD_ERRORS, SuggestionEngine, load_engine, load_engine_job
 from app.core.suggest.pipeline import DEFAULT_PIPELINE, Pipeline, PipelineLoadError, load_pipeline, load_pipeline_job
+
+_ENGINE_NAMES = frozenset({"LOAD_ERRORS", "SuggestionEngine", "load_engine", "load_engine_job"})
+
+
+def __getattr__(name: str) -> Any:
+    """The engine and its rules are imported when first asked for: importing them costs about 70 ms, which the
+    window's model host (app.core.model_host, it only needs `base`) must not pay on the way to a child process."""
+    if name in _ENGINE_NAMES:
+        from app.core.suggest import engine
+
+        return getattr(engine, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "DEFAULT_PIPELINE",
