@@ -1,8 +1,9 @@
 """CLAIM frames around a clause: "according to X", a view frame ("In his view, ...", "by words of the expert,
 ..."), a statement noun ("X's calculation is that ..."), a characterisation ("framed the incursion as part of a
-Western plot"), a reported noun phrase ("reported fires at two fuel facilities") and a comment on a clause
-("..., as his advisor suggested", "..., something officials have said", "Those will include, he said, ...",
-"..., the air force said in a statement.")."""
+Western plot"), a reported noun phrase ("reported fires at two fuel facilities"), an estimate put at a figure
+("puts the peak at 1,050 square kilometres") and a comment on a clause ("..., as his advisor suggested", "...,
+something officials have said", "Those will include, he said, ...", "..., the air force said in a statement.",
+"..., it was noted in the department")."""
 
 from __future__ import annotations
 
