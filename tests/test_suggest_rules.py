@@ -170,3 +170,9 @@ def test_lower_case_token_patterns_match_like_the_matcher(engine):
     doc = engine.nlp("The WHITE HOUSE and the White House met Wagner Group, not nato, and NATO.")
     found = [(doc.text[s:e], label) for s, e, label in patterns.matches(engine.nlp, doc)]
     assert found == [("WHITE HOUSE", "ACTOR"), ("White House", "ACTOR"), ("Wagner Group", "ACTOR"), ("NATO", "ACTOR")]
+
+
+def test_suggestions_record_the_rules_version(engine):
+    from app.core.suggest.engine import RULES_VERSION
+
+    assert engine.version.startswith(engine.pipeline.version) and engine.version.endswith(f"rules {RULES_VERSION}")

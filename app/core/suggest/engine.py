@@ -32,6 +32,7 @@ _PLACE_PREPS_FOR_PATTERNS = ORG_PLACE_PREPS | {"at"}
 
 
 PARAGRAPH_COMPONENT = "marginalia_paragraphs"
+RULES_VERSION = "3"  # raise when the rules change what they suggest
 
 
 def paragraph_starts(doc: Any) -> Any:
@@ -82,7 +83,8 @@ class SuggestionEngine:
 
     @property
     def version(self) -> str:
-        return self.pipeline.version
+        """The pipeline's version and the rules' (stored with every suggestion: which rules made it)."""
+        return f"{self.pipeline.version} + rules {RULES_VERSION}"
 
     # -- one document --------------------------------------------------------------------------------------
 
