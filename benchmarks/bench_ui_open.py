@@ -45,7 +45,6 @@ def main() -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QPlainTextEdit
 
-
     text = cached_synth("long.txt", "1", "--words", "20000").read_text(encoding="utf-8")
     path = Path(tempfile.mkdtemp(prefix="marginalia-bench-")) / "open.marginalia"
     doc_id = build(path, text)

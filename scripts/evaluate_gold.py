@@ -27,14 +27,12 @@ import orjson
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.core.progress import run_to_end  # noqa: E402
 from app.core.store import Store  # noqa: E402
-from app.core.suggest.batch import suggest_project  # noqa: E402
 from app.core.suggest.engine import SuggestionEngine, load_engine  # noqa: E402
-from app.core.suggest.evaluate import evaluate_store, format_report, parse_gold  # noqa: E402
+from app.core.suggest.evaluate import evaluate_store, format_report, parse_gold, pre_annotated_project  # noqa: E402
 from app.core.suggest.gold import build_gold  # noqa: E402
 from app.core.suggest.pipeline import DEFAULT_PIPELINE  # noqa: E402
-from app.core.types import NewDocument, SpanState  # noqa: E402
+from app.core.types import SpanState  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold"
 ARTICLES = GOLD / "articles"
@@ -81,9 +79,8 @@ def evaluate_set(engine: SuggestionEngine, corpus: Path, gold_dir: Path, errors:
 
 
 def _evaluate_records(engine: SuggestionEngine, records: list[dict[str, Any]], errors: bool = False) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "gold.marginalia") as store:
-        store.add_documents([NewDocument(r["text"]) for r in records])
-        run_to_end(suggest_project(store, engine))
+    with tempfile.TemporaryDirectory() as tmp, \
+            pre_annotated_project(Path(tmp) / "gold.marginalia", records, engine) as store:
         result = evaluate_store(store, parse_gold(records), (SpanState.PENDING,))
         if errors:
             result["errors"] = _errors(store, records)

@@ -10,12 +10,9 @@ from pathlib import Path
 import pytest
 from suggest_support import shared_engine
 
-from app.core.progress import run_to_end
-from app.core.store import Store
-from app.core.suggest.batch import suggest_project
-from app.core.suggest.evaluate import evaluate_store, parse_gold
+from app.core.suggest.evaluate import evaluate_store, parse_gold, pre_annotated_project
 from app.core.suggest.gold import build_gold
-from app.core.types import NewDocument, SpanState
+from app.core.types import SpanState
 
 GOLD = Path(__file__).parent / "gold"
 
@@ -31,9 +28,7 @@ FLOORS = {
 @pytest.mark.parametrize("name", FLOORS)
 def test_scores_on_the_tuning_articles_stay_up(tmp_path, name):
     records = build_gold(GOLD / "articles", GOLD / name)
-    with Store(tmp_path / "gold.marginalia") as store:
-        store.add_documents([NewDocument(r["text"]) for r in records])
-        run_to_end(suggest_project(store, shared_engine()))
+    with pre_annotated_project(tmp_path / "gold.marginalia", records, shared_engine()) as store:
         result = evaluate_store(store, parse_gold(records), (SpanState.PENDING,))
     documents, fig_p, fig_r, names_p, names_r, claims = FLOORS[name]
     assert result["documents"] == len(records) == documents

@@ -76,8 +76,6 @@ _ABBREV = {"bn": " billion", "tn": " trillion", "m": " million", "k": " thousand
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*")
 
 
-
-
 @lru_cache(maxsize=1)
 def _units() -> Any:
     import pint
@@ -197,20 +195,6 @@ def _convert(value: float, unit_name: str) -> tuple[float, str] | None:
     if target is None:
         return None
     return float(quantity.to(target).magnitude), _DISPLAY[target]
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _unit_of(q: Any, after: str) -> tuple[str, str, str, float, tuple[float, str] | None]:

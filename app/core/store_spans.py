@@ -108,24 +108,20 @@ class SpanOperations:
         length, stamp = row[0], now()
         added_spans = added_relations = 0
         with self.transaction() as conn:
+            rows = conn.execute(
+                'SELECT id, start, "end", label, state, model, origin FROM spans WHERE doc_id = ?', (doc_id,)
+            ).fetchall()
+            existing = {(s, e, lab): (sid, state) for sid, s, e, lab, state, _, _ in rows}
             if replace_model is not None:
                 keep = {(new.start, new.end, new.label) for new in spans}
                 stale = [
-                    (sid,) for sid, s, e, lab in conn.execute(
-                        'SELECT id, start, "end", label FROM spans WHERE doc_id = ? AND state = ? AND model = ? '
-                        "AND origin IN (?, ?)",
-                        (doc_id, str(SpanState.PENDING), replace_model, str(Origin.MODEL), str(Origin.PATTERN)),
-                    ) if (s, e, lab) not in keep
-                ]
+                    (sid,) for sid, s, e, lab, state, model, origin in rows
+                    if state == SpanState.PENDING and model == replace_model
+                    and origin in (Origin.MODEL, Origin.PATTERN) and (s, e, lab) not in keep
+                ]  # a stale key is never looked up in `existing`: only the keys in `keep` are
                 conn.executemany("DELETE FROM spans WHERE id = ?", stale)  # their relations go with them
                 if stale:
                     self._changed("spans", doc_id)
-            existing = {
-                (s, e, lab): (sid, state)
-                for sid, s, e, lab, state in conn.execute(
-                    'SELECT id, start, "end", label, state FROM spans WHERE doc_id = ?', (doc_id,)
-                )
-            }
             ids: list[int | None] = []
             for new in spans:
                 if not (0 <= new.start < new.end <= length) or not new.label:

@@ -112,13 +112,20 @@ def modifies_noun(span: Any, cfg: SuggestConfig) -> bool:
     return root.dep_ in _MODIFIER_DEPS and root.head.i >= span.end and root.head.lower_ not in cfg.government_heads
 
 
+def first_conjunct(tok: Any, hops: int = 64) -> Any:
+    """The first of the conjuncts `tok` belongs to ("Kostiantynivka" in "Pokrovsk and Kostiantynivka" ->
+    "Pokrovsk"), at most `hops` steps up."""
+    for _ in range(hops):
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
 def _describes_person(desc: Any) -> bool:
     """`desc` is a description of a named person: "Ivan Stupak, military expert ... and formerly an adviser",
     "Kirichenko is an associate research fellow"."""
-    for _ in range(3):
-        if desc.dep_ != "conj" or desc.head.i == desc.i:
-            break
-        desc = desc.head
+    desc = first_conjunct(desc, hops=3)
     head = desc.head
     if desc.dep_ == "appos":
         return head.ent_type_ == "PERSON"
@@ -139,8 +146,7 @@ def is_affiliation(tok: Any) -> bool:
 def speaks(tok: Any, cfg: SuggestConfig) -> bool:
     """`tok` (a group noun) is the subject of a reporting verb ("Ukrainian officials have repeatedly said") or
     the agent of one ("dismissed by some Ukrainian officers as poorly prepared")."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(tok)
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return bool(word_forms(tok.head.head) & (cfg.reporting_verbs | cfg.as_verbs))
     return tok.dep_ == "nsubj" and bool(word_forms(tok.head) & cfg.reporting_verbs)
@@ -190,8 +196,7 @@ def _names(doc: Any, cfg: SuggestConfig, ents: tuple[Any, ...]) -> list[tuple[in
             label = "ORG"  # "the Kyiv Centre for Resource Security" as FAC
         if doc[end - 1].lower_ in cfg.org_heads and doc[end - 1].text[:1].isupper():
             label = "ORG" if cfg.scheme_label(label) in (None, cfg.actor_label) else label
-            j = end + 1 if end < len(doc) and doc[end].lower_ in _JOINS else end
-            j += 1 if j > end and j < len(doc) and doc[j].lower_ == "the" else 0
+            j = _past_join(doc, end, _JOINS)
             k = j
             while k < len(doc) and k > end and ((doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()) or (
                     doc[k].lower_ == "of" and k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and k > j)):
@@ -200,13 +205,20 @@ def _names(doc: Any, cfg: SuggestConfig, ents: tuple[Any, ...]) -> list[tuple[in
                 end = skip_to = k
         first = doc[start + 1] if doc[start].lower_ == "the" and end - start > 1 else doc[start]
         if label == "ORG" and first.lower_ in cfg.org_heads:  # "Ministry of Defence" + "of the Russian Federation"
-            j = end + 1 if end < len(doc) and doc[end].lower_ == "of" else end
-            j += 1 if end < j < len(doc) and doc[j].lower_ == "the" else 0
+            j = _past_join(doc, end, {"of"})
             state = next((e for e in ents if e.start == j and e.label_ == "GPE"), None) if j > end else None
             if state is not None:
                 end = skip_to = state.end
         out.append((start, end, label))
     return out
+
+
+def _past_join(doc: Any, end: int, joins: frozenset[str] | set[str]) -> int:
+    """Where a name may go on after doc[:end]: past "of"/"for" and a "the" ("... Institute" + "for the" +
+    "Future"), or `end` itself when no join follows."""
+    if end >= len(doc) or doc[end].lower_ not in joins:
+        return end
+    return end + 2 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
@@ -434,9 +446,7 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
         if label == "PERSON" and root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in cfg.relation_nouns:
             return None  # "the widow of Alexei Navalny": named only through another
         role = acting_role(root, cfg)
-        first = root
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
+        first = first_conjunct(root)
         listed = label != "PERSON" or (end - start == 1 and any(c.dep_ == "cc" for c in first.children))
         if not role and listed and first is not root and first.ent_type_ in ("GPE", "LOC", "FAC"):
             return None  # "around Pokrovsk and Kostiantynivka": listed with a place, a place (whatever the label)

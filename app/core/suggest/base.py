@@ -43,6 +43,7 @@ class DocSuggestions:
     def texts(self, text: str, label: str | None = None) -> list[str]:
         return [text[s.start : s.end] for s in self.spans if label is None or s.label == label]
 
+
 CURRENCY_CODES = frozenset({"UAH", "USD", "EUR", "RUB", "GBP", "CHF", "CNY", "PLN"})  # "RUB 4.5 bn"
 
 
@@ -64,6 +65,11 @@ def forms_of(low: str, lemma: str) -> set[str]:
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             forms.add(low[: -len(suffix)] + repl)
     return forms
+
+
+def object_of(prep: Any | None) -> Any | None:
+    """The object of a preposition ("Kyiv" of "in Kyiv"), or None (also when there is no preposition)."""
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def strip_punct(toks: list[Any]) -> list[Any]:

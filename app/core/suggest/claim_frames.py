@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.suggest.base import strip_punct
+from app.core.suggest.base import object_of, strip_punct
 from app.core.suggest.claim_syntax import (
     NO_SOURCE,
     can_source,
     clause_span,
+    impersonal,
     own_subject,
     passive_reporter,
     speaker_of,
@@ -56,7 +57,7 @@ def _authorial_after(doc: Any, i: int) -> bool:
 
 def according_to(ctx: Ctx, tok: Any) -> None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
-    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    obj = object_of(to)
     if obj is None:
         return
     sent = tok.sent
@@ -76,7 +77,7 @@ def according_to(ctx: Ctx, tok: Any) -> None:
 
 def in_someones_view(ctx: Ctx, prep: Any) -> None:
     """"In his view, X", "by his estimation, X", "by words of the expert, X": X is the claim of the view's owner."""
-    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    noun = object_of(prep)
     if noun is None or not {noun.lemma_.lower(), noun.lower_} & ctx.cfg.claim_nouns:
         return
     if noun.i != prep.i + 2 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
@@ -84,7 +85,7 @@ def in_someones_view(ctx: Ctx, prep: Any) -> None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        owner = object_of(of)
     if owner is None or owner.lower_ in ("our", "my", "your"):
         return
     sent = prep.sent
@@ -156,15 +157,16 @@ def reported_object(ctx: Ctx, tok: Any) -> bool:
     return True
 
 
-def _trailing_comment(tok: Any) -> bool:
-    """", the air force said in a statement." ending a sentence: after a comma, with no "and", and nothing
-    after it but phrases of its own."""
+def _trailing_comment(tok: Any) -> Any | None:
+    """The first word of ", the air force said in a statement." ending a sentence (after a comma, with no "and",
+    and nothing after it but phrases of its own), or None when `tok` heads no such comment."""
     doc = tok.doc
     first = next(t for t in tok.subtree if not (t.is_punct or t.is_space))
     before = doc[first.i - 1] if first.i > 0 else None
     after = [t for t in tok.sent if t.i > tok.right_edge.i and not (t.is_punct or t.is_space)]
-    return before is not None and before.text == "," and not after and tok.head.i < first.i and not any(
+    trailing = before is not None and before.text == "," and not after and tok.head.i < first.i and not any(
         c.dep_ == "cc" for c in tok.lefts)
+    return first if trailing else None
 
 
 def commented_clause(ctx: Ctx, tok: Any) -> None:
@@ -176,15 +178,15 @@ def commented_clause(ctx: Ctx, tok: Any) -> None:
     if any(c.dep_ in ("dobj", "xcomp") for c in tok.children):
         return
     subj = own_subject(tok)
-    if subj is None or (subj.lower_ == "it" and subj.dep_ == "nsubjpass"):
+    if impersonal(subj):
         subj = passive_reporter(tok) or subj
     if not can_source(subj):
         return
-    if tok.dep_ == "conj" and _trailing_comment(tok):
+    comment_start = _trailing_comment(tok) if tok.dep_ == "conj" else None
+    if comment_start is not None:
         # "Russia launched 176 drones ..., the air force said in a statement.": the parser joined the comment
         # to the clause it comments on
-        first = next(t for t in tok.subtree if not (t.is_punct or t.is_space))
-        toks = strip_punct([t for t in tok.head.subtree if t.i < first.i and not t.is_space])
+        toks = strip_punct([t for t in tok.head.subtree if t.i < comment_start.i and not t.is_space])
         if toks:
             ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "commented", 2, 0.6, subj)
         return

@@ -19,10 +19,8 @@ _HOSTS = frozenset({"HOST", "PRESENTER", "INTERVIEWER", "ANCHOR", "MODERATOR", "
 def headline_claims(ctx: Ctx, junk: list[tuple[int, int]]) -> None:
     """A line that opens with a short speaker and a colon: "Military expert: enemy concentrated near 60 thousand
     soldiers ...". The claim is the rest of the line."""
-    doc, text = ctx.doc, ctx.text
-    pos = 0
-    for line in text.split("\n"):
-        line_start, pos = pos, pos + len(line) + 1
+    doc = ctx.doc
+    for line_start, line in ctx.lines:
         colon_at = line.find(":", 0, 60)
         if colon_at <= 0 or len(line[colon_at + 1 :].split()) < MIN_WORDS:
             continue
@@ -46,11 +44,7 @@ _ANSWER_MARK = re.compile(r"^[ \t]*(A|Answer)[ \t]*[:.\u2014-][ \t]*")
 def interview_claims(ctx: Ctx) -> None:
     """In a question-and-answer interview ("Q: ..." lines), each answer paragraph is a claim of the person
     interviewed: the last person named before the first question."""
-    text = ctx.text
-    lines, pos = [], 0
-    for line in text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
+    lines = ctx.lines
     questions = [i for i, (_, line) in enumerate(lines) if _QUESTION.match(line)]
     if len(questions) < 2:
         return
@@ -72,15 +66,10 @@ def transcript_claims(ctx: Ctx) -> None:
     the label names (the surname of someone named before: "KOVALCHUK:" after "Oksana Kovalchuk"); the host's
     turns are the programme's own voice."""
     text = ctx.text
-    turns, pos = [], 0
-    for line in text.split("\n"):
-        m = _TURN.match(line)
-        if m:
-            turns.append((pos, m))
-        pos += len(line) + 1
+    turns = [(n, start, m) for n, (start, line) in enumerate(ctx.lines) if (m := _TURN.match(line))]
     if len(turns) < 3:
         return
-    for line_start, m in turns:
+    for line_no, line_start, m in turns:
         label = m.group(1)
         if label in _HOSTS:
             continue
@@ -90,7 +79,7 @@ def transcript_claims(ctx: Ctx) -> None:
             continue
         start, end = line_start + m.start(2), line_start + m.end(2)
         ctx.add_with_source(start, end, "turn", 0, 0.7, max(people, key=lambda a: (a.end - a.start, -a.start)),
-                            text.count("\n", 0, line_start))
+                            line_no)
 
 
 _SOURCED_BULLET = re.compile(r"^[ \t]*[\u2022*\-\u2013][ \t]+(\S.*?)[ \t]*\(([^()]{2,60})\)[ \t]*(?:\[\d+\])?[ \t]*$")
@@ -99,10 +88,8 @@ _SOURCED_BULLET = re.compile(r"^[ \t]*[\u2022*\-\u2013][ \t]+(\S.*?)[ \t]*\(([^(
 def bullet_claims(ctx: Ctx) -> None:
     """A bullet that names its source in brackets: "\u2022 1,294 sq km \u2014 area claimed at peak (Ukrainian General
     Staff) [1]" is a claim of that source."""
-    pos = 0
-    for line in ctx.text.split("\n"):
+    for line_no, (line_start, line) in enumerate(ctx.lines):
         m = _SOURCED_BULLET.match(line)
-        line_start, pos = pos, pos + len(line) + 1
         if m is None or len(m.group(1).split()) < 3:
             continue
         name = ctx.doc.char_span(line_start + m.start(2), line_start + m.end(2), alignment_mode="contract")
@@ -110,5 +97,4 @@ def bullet_claims(ctx: Ctx) -> None:
         if source is None and name is not None and len(name) and name.root.pos_ in ("NOUN", "PROPN"):
             source = ctx.resolve(name.root)[0]
         if source is not None:
-            ctx.add_with_source(line_start + m.start(1), line_start + m.end(1), "bullet", 1, 0.6, source,
-                                ctx.text.count("\n", 0, line_start))
+            ctx.add_with_source(line_start + m.start(1), line_start + m.end(1), "bullet", 1, 0.6, source, line_no)

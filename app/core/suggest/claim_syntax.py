@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.suggest.base import word_forms
+from app.core.suggest.base import object_of, word_forms
 from app.core.suggest.config import SuggestConfig
 
 MARKS = frozenset({"that", "if", "whether", ":", ",", "-", "--", '"', "'"})
@@ -30,14 +30,18 @@ def passive_reporter(verb: Any) -> Any | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is None and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children):
         agent = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"), None)
-    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return object_of(agent)
+
+
+def impersonal(subj: Any | None) -> bool:
+    """No subject, or the "it" of an impersonal passive ("it was noted"): who reports is said elsewhere."""
+    return subj is None or (subj.lower_ == "it" and subj.dep_ == "nsubjpass")
 
 
 def subject_of(verb: Any) -> Any | None:
     """The subject of a reporting verb, or of the verb it is conjoined to or completes; in the passive, who the
     report is by ("it was stated in the Kremlin that ...")."""
-    own = own_subject(verb)
-    if (own is None or (own.lower_ == "it" and own.dep_ == "nsubjpass")) and verb.tag_ == "VBN":
+    if impersonal(own_subject(verb)) and verb.tag_ == "VBN":
         reporter = passive_reporter(verb)
         if reporter is not None:
             return reporter

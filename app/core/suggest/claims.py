@@ -48,22 +48,16 @@ _GERUND_VERBS = frozenset({"deny", "admit", "acknowledge", "confirm", "recall", 
 MIN_QUOTE_WORDS = 4
 
 
-
-
-
-
-
-
-
-
 def _speaker_after(ctx: Ctx, tokens: list[Any]) -> Any | None:
+    """The speaker named in `tokens`, the words after a quotation: "..." Colonel X, a spokesman for ..., told
+    reporters / "..." - says the expert / a pull quote signed "... — Halyna Ruban"."""
     words = [t for t in tokens[:6] if not t.is_space]
     if len(words) >= 2 and words[0].text in ("\u2014", "\u2013", "-", "--") and words[1].pos_ == "PROPN":
-        name = words[1]  # a pull quote signed "... ” — Halyna Ruban"
+        name = words[1]
         while name.i + 1 < len(ctx.doc) and ctx.doc[name.i + 1].pos_ == "PROPN":
             name = ctx.doc[name.i + 1]
         return name
-    for tok in tokens[:24]:  # room for an apposition: "...," Colonel X, a spokesman for the ..., told reporters
+    for tok in tokens:
         if tok.text in ('"', ".", "!", "?") or "\n" in tok.text:
             return None
         if is_reporting_verb(tok, ctx.cfg) or (tok.pos_ == "ADJ" and tok.lower_ in ctx.cfg.reporting_verbs):
@@ -79,8 +73,7 @@ def _quotes(ctx: Ctx) -> None:
     from spacy.attrs import IDX  # here, not at the top: the window imports this module without spaCy
 
     starts = doc.to_array([IDX]).ravel().tolist() if len(doc) else []  # no Token objects: much faster
-    line_start = 0
-    for line_no, line in enumerate(text.split("\n")):
+    for line_no, (line_start, line) in enumerate(ctx.lines):
         marks = [line_start + i for i, ch in enumerate(line) if ch == '"']
         pairs = [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
         if len(marks) % 2:
@@ -106,31 +99,12 @@ def _quotes(ctx: Ctx) -> None:
             if not opens and text[q1 - 1 : q1] == "." and text[max(0, q0 - 40) : q0].rstrip()[-1:].isalpha():
                 end = q1 - 1  # a quoted phrase ending the sentence ("as "the first time ... back."") keeps no stop
             ctx.add(q0 + 1, end, "quote", 0, 0.85, subj, line_no, opens)
-        line_start += len(line) + 1
-
-
-
-
-
-
 
 
 def _that_conjuncts(comp: Any) -> list[Any]:
     """Further that-clauses conjoined to a reported clause: "said Ukraine will lose ... and that Putin is ..."."""
     return [c for c in comp.rights if c.dep_ == "conj" and any(g.lower_ == "that" and g.dep_ == "mark"
                                                                for g in c.children)]
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _candidate_tokens(ctx: Ctx) -> list[int]:
@@ -235,8 +209,6 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
         ctx.add(s, e, shape, 2, 0.75 if shape == "reported" else 0.65, subj)
 
 
-
-
 def _nested_report(comp: Any, cfg: SuggestConfig) -> Any | None:
     """The clause a reported clause itself reports, when it is one: "Ukraine's air force said it had shot
     down ..." inside "..., officials said"."""
@@ -252,16 +224,6 @@ def _is_inner_report(tok: Any, cfg: SuggestConfig) -> bool:
     return (tok.dep_ == "conj" and head.dep_ == "ccomp" and is_reporting_verb(tok, cfg)
             and own_subject(tok) is None and any(c.dep_ == "ccomp" for c in tok.children)
             and is_reporting_verb(head.head, cfg))
-
-
-
-
-
-
-
-
-
-
 
 
 def _select(ctx: Ctx) -> list[Candidate]:
@@ -326,7 +288,7 @@ def _attribute(ctx: Ctx, junk: list[tuple[int, int]]
         if source is None and cand.subject is not None:
             source, how = ctx.resolve(cand.subject, inner=cand.shape == "according-to",
                                       opens_paragraph=cand.shape == "quote" and cand.opens_line)
-        line = cand.line if cand.line >= 0 else text.count("\n", 0, cand.start)
+        line = cand.line if cand.line >= 0 else ctx.line_of(cand.start)
         if source is None and cand.subject is not None and cand.subject.lower_ == "it" and last is not None \
                 and line - last[1] <= 4 and not ctx.is_person(last[0]):
             source, how = last[0], "pronoun"  # "It said 152 drones were destroyed": the body that spoke last

@@ -15,9 +15,11 @@ from typing import Any
 
 import orjson
 
+from app.core.progress import run_to_end
 from app.core.store import Store
 from app.core.suggest.actors import name_key as _spaced_key
-from app.core.types import SpanState
+from app.core.suggest.batch import Suggester, suggest_project
+from app.core.types import NewDocument, SpanState
 
 Key = tuple[int, int, str]
 
@@ -203,3 +205,12 @@ def format_report(result: dict[str, Any]) -> str:
         f"covered with the right source {c['covered_right_source']} ({c['covered_right_source_share']:.1%})"
     )
     return "\n".join(lines)
+
+
+def pre_annotated_project(path: Path, records: list[dict[str, Any]], engine: Suggester) -> Store:
+    """A new project at `path` holding the gold records' texts, pre-annotated by `engine` exactly as the app's
+    batch suggestion does (the suggestions pending). The caller closes it."""
+    store = Store(path)
+    store.add_documents([NewDocument(r["text"]) for r in records])
+    run_to_end(suggest_project(store, engine))
+    return store

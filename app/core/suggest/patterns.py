@@ -77,10 +77,13 @@ def _lower_words(pattern: list[dict[str, Any]]) -> list[str] | None:
     """The words of a token pattern that only asks for lower-case forms, or None."""
     words = []
     for token in pattern:
-        if len(token) != 1 or next(iter(token)).upper() != "LOWER" or not isinstance(next(iter(token.values())), str):
+        if len(token) != 1:
             return None
-        words.append(next(iter(token.values())))
-    return words if all(w and w == w.lower() and " " not in w for w in words) else None
+        ((attr, word),) = token.items()
+        if attr.upper() != "LOWER" or not isinstance(word, str) or not word or word != word.lower() or " " in word:
+            return None
+        words.append(word)
+    return words
 
 
 def parse_patterns(lines: list[str], source: str = "patterns") -> PatternSet:

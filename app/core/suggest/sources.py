@@ -9,11 +9,12 @@ named before ("the committee added") and descriptions of someone named before ("
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.suggest.actors import ORG_DESCRIPTORS, PERSON_NOUNS, keeps_the, name_key
-from app.core.suggest.base import Suggestion
+from app.core.suggest.base import Suggestion, object_of
 from app.core.suggest.config import SuggestConfig
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
@@ -36,7 +37,7 @@ def _place_modifier(tok: Any) -> Any | None:
     """The last token of "in Kyiv" / "on both sides" / "in the Belgorod region" after a group noun: the group
     is named by where it sits ("officials in Kyiv"). Not an organisation ("officials at the Pentagon")."""
     prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("in", "on", "from")), None)
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    obj = object_of(prep)
     if obj is None or obj.ent_type_ == "ORG" or obj.right_edge.i - prep.i > 4:
         return None
     return obj.right_edge
@@ -65,9 +66,20 @@ class Ctx:
     candidates: list[Candidate] = field(default_factory=list)
     persons: set[str] | None = None  # surnames of people, computed on first use
     verbs: frozenset[str] = field(init=False)  # reporting verbs and characterising verbs
+    lines: list[tuple[int, str]] = field(init=False)  # (start offset, text) of each line, for the layout rules
+    _line_starts: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.verbs = self.cfg.reporting_verbs | self.cfg.as_verbs
+        self.lines, pos = [], 0
+        for line in self.text.split("\n"):
+            self.lines.append((pos, line))
+            pos += len(line) + 1
+        self._line_starts = [start for start, _ in self.lines]
+
+    def line_of(self, char: int) -> int:
+        """The number of the line that holds `char`."""
+        return bisect_right(self._line_starts, char) - 1
 
     def actor_at(self, char: int) -> Suggestion | None:
         for a in self.actors:
@@ -209,7 +221,7 @@ class Ctx:
             # "Officials at NATO headquarters", "officials of the Pentagon", "a source in Ukraine's SBU"
             prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("at", "of", "from", "in", "for")),
                         None)
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            obj = object_of(prep)
             org = None if obj is None else obj if obj.ent_type_ == "ORG" else next(
                 (c for c in obj.lefts if c.dep_ in ("compound", "amod") and c.ent_type_ == "ORG"), None)
             if org is not None:
@@ -294,7 +306,7 @@ class Ctx:
                 if child.dep_ in ("compound", "poss", "nmod") and (child.ent_type_ or child.pos_ == "PROPN"):
                     return self.resolve(child, 1)
             by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None)
-            obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            obj = object_of(by)
             if obj is not None:  # "according to the latest assessment by the Institute for the Study of War"
                 return self.resolve(obj, 1)
         return None, ""
