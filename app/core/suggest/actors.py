@@ -16,46 +16,39 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.suggest.base import CURRENCY_CODES, Suggestion, in_ranges, word_forms
+from app.core.suggest.base import CURRENCY_CODES, MONTHS, Suggestion, in_ranges, word_forms
 from app.core.suggest.config import SuggestConfig
+from app.core.suggest.missed_names import (
+    DASHES,
+    ORG_DESCRIPTORS,
+    PERSON_NOUNS,
+    PLACE_MADE,
+    capitals_lines,
+    described_names,
+    handles_and_acronyms,
+    keeps_the,
+    org_names,
+    titled_names,
+)
 
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _MODIFIER_DEPS = frozenset({"compound", "nmod"})
 _AFFILIATION_PREPS = frozenset({"in", "at", "of", "from", "with", "on"})
 _FINITE = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "must", "can", "could"})
+# prepositions that make a name the recogniser called a person (or a one-word organisation) a place ("the plant
+# at Kurchatov", "the pocket around Lyubimovka"); "analysts at the ... Forum" belong to an organisation
+_PERSON_PLACE_PREPS = frozenset({"at", "around", "towards", "toward"})
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+_PLACE_HEADS = frozenset({"oblast", "raion", "hromada", "krai", "okrug", "governorate"})  # "Sumy Oblast"
 _MOVED = frozenset({"out", "back", "away"})
 _JOINS = frozenset({"for", "of"})
 _QUANTIFIERS = frozenset({"many", "several", "some", "few", "other", "more", "most", "all", "various"})
 _HELPERS = frozenset({"supporters", "friends", "backers", "sympathizers", "sympathisers", "well-wishers"})
-# nouns that describe a person: an organisation in front of one is an affiliation ("a senior EU official", "a U.S.
-# Army general"), and "the expert" later stands for the person the noun described (app/core/suggest/sources.py)
-PERSON_NOUNS = frozenset({
-    "general", "colonel", "officer", "fellow", "analyst", "expert", "researcher", "professor", "commander",
-    "lieutenant", "major", "adviser", "advisor", "veteran", "economist", "scholar", "specialist", "historian",
-    "diplomat", "lawmaker", "journalist", "governor", "mayor", "minister", "ambassador", "prosecutor", "judge",
-    "lawyer", "witness",
-})
-# nouns that describe an organisation: "FrontLine Atlas, a volunteer mapping group", "the think tank said"
-ORG_DESCRIPTORS = frozenset({
-    "tank", "institute", "organisation", "organization", "monitor", "group", "project", "collective", "network",
-    "outlet", "platform", "initiative",
-})
 # prepositions that make an organisation or a gazetteer name a place: "outside EU", "in the Kremlin"
 ORG_PLACE_PREPS = frozenset({"in", "into", "near", "inside", "outside", "across", "throughout", "within"})
 _RECORD_NOUNS = frozenset({"data", "statement", "report", "estimate", "estimates", "figures", "assessment", "tally",
                            "analysis", "survey", "count"})
-_PLACE_MADE = frozenset({"based", "born", "led", "backed"})  # "the Kyiv-based Center"
-_DASHES = frozenset({"\u2014", "\u2013", "--"})
 _SPEAKER_TITLES = frozenset({"spokeswoman", "spokesman", "spokesperson"})
-_OPENERS = frozenset({":", '"', "'", "(", "-", "--"})
-
-
-def keeps_the(tok: Any) -> bool:
-    """A capitalised "The" inside a sentence belongs to the name: "As The Economist warned"."""
-    if tok.text != "The" or tok.is_sent_start or tok.i == 0:
-        return False
-    before = tok.doc[tok.i - 1]
-    return not (before.is_space or before.text in _OPENERS)
 
 
 def trim(doc: Any, start: int, end: int) -> tuple[int, int]:
@@ -186,7 +179,7 @@ def _names(doc: Any, cfg: SuggestConfig, ents: tuple[Any, ...]) -> list[tuple[in
         if ent.start < skip_to:
             continue
         start, end, label = ent.start, ent.end, ent.label_
-        dash = next((t.i for t in ent if t.text in _DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)), None)
+        dash = next((t.i for t in ent if t.text in DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)), None)
         if dash is not None:  # "08:30 — Ukrenergo" read as one TIME: the name after the dash
             if dash + 1 < end and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[dash + 1 : end]):
                 out.append((dash + 1, end, "ORG"))
@@ -243,87 +236,6 @@ def _parenthesised_alias(doc: Any, start: int, end: int) -> tuple[int, int, str]
     return None if ent is None else (*trim(doc, ent.start, ent.end), ent.label_)
 
 
-def _org_names(doc: Any, words: list[str], cfg: SuggestConfig, taken: set[int]
-               ) -> list[tuple[int, int, str, bool]]:
-    """Organisation names the recogniser missed, ending in an organisation word: "the Odesa Maritime Policy
-    Centre". `words` are the token texts (looking them up is much cheaper than making Token objects)."""
-    out = []
-    for i, word in enumerate(words):
-        if i in taken or not word[:1].isupper() or word.lower() not in cfg.org_heads or doc[i].pos_ != "PROPN":
-            continue
-        tok = doc[i]
-        start = tok.i
-        while start > 0:
-            before = doc[start - 1]
-            if start - 1 not in taken and before.pos_ == "PROPN" and before.text[:1].isupper():
-                start -= 1
-            elif before.text in _DASHES and start > 1 and not before.whitespace_ and not doc[start - 2].whitespace_ \
-                    and doc[start - 2].text[:1].isupper():
-                start -= 2  # "the Baltic–Black Sea Policy Centre"
-            else:
-                break
-        if start < tok.i:
-            out.append((start, tok.i + 1, "ORG", False))
-    return out
-
-
-def _titled_names(doc: Any, words: list[str], cfg: SuggestConfig, taken: set[int]
-                  ) -> list[tuple[int, int, str, bool]]:
-    """Names after a title that the recogniser missed: "Gen. Yunus-Bek Yevkurov" (hyphenated parts included)."""
-    out = []
-    for i, word in enumerate(words[:-1]):
-        if not word[:1].isupper() or word.lower() not in cfg.person_titles:
-            continue
-        tok = doc[i]
-        j = tok.i + 1
-        while j < len(doc) and j not in taken and (
-                (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
-                or (doc[j].text == "-" and j > tok.i + 1 and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):
-            j += 1
-        if j > tok.i + 1 and doc[j - 1].text != "-":
-            out.append((tok.i + 1, j, "PERSON", False))
-    return out
-
-
-def _name_part(doc: Any, i: int) -> bool:
-    """doc[i] can be part of a name: a capitalised proper noun, or a piece of a hyphenated one ("Jae-won")."""
-    tok = doc[i]
-    hyphen_before = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
-    hyphen_after = i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_
-    return (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or (tok.text == "-" and not tok.whitespace_) or (
-        (hyphen_before or hyphen_after) and tok.is_alpha)
-
-
-def _described_names(doc: Any, words: list[str], cfg: SuggestConfig) -> list[tuple[int, int, str, bool]]:
-    """Names the recogniser missed or cut that an apposition calls a person or an organisation: "Han
-    Seung-ryul, a senior fellow at ...", "Jae-won Lim, a researcher at ..." (the whole capitalised run,
-    hyphenated parts included), "FrontLine Atlas, a volunteer mapping group"."""
-    out = []
-    for i, word in enumerate(words):
-        person = word in PERSON_NOUNS or word in cfg.source_nouns
-        if not person and word not in ORG_DESCRIPTORS:
-            continue
-        noun = doc[i]
-        head = noun.head
-        capital = head.text[:1].isupper() or (head.i > 0 and doc[head.i - 1].text == "-")  # "Seung-ryul"
-        if noun.dep_ != "appos" or head.tag_ != "NNP" or not capital or head.i > noun.i or not any(
-                c.dep_ == "det" for c in noun.children):
-            continue
-        start = head.i
-        while start > 0 and not doc[start].is_sent_start and _name_part(doc, start - 1):
-            start -= 1
-        while start < head.i and (doc[start].lower_ in cfg.person_titles or f"{doc[start].lower_}." in
-                                  cfg.person_titles or doc[start].lower_ in PERSON_NOUNS or doc[start].text == "-"
-                                  or doc[start].lower_ in _PLACE_MADE or (doc[start].lower_ == "the" and not
-                                                                          keeps_the(doc[start]))):
-            start += 1  # "Colonel", "Major General"; "Riga" + "-" + "based"
-        while start < head.i and doc[start + 1].text == "-" and doc[start + 2].lower_ in _PLACE_MADE:
-            start += 3
-        if start < head.i:
-            out.append((start, head.i + 1, "PERSON" if person else "ORG", False))
-    return out
-
-
 def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]], text: str | None = None
                       ) -> list[Suggestion]:
     """ACTOR suggestions for `doc`; `text` is `doc.text` when the caller has it (spaCy builds it anew from a
@@ -348,7 +260,7 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
         mentions.append((start, end, label, False))
     strings = doc.vocab.strings
     words = [strings[h] for h in doc.to_array([ORTH]).ravel().tolist()] if len(doc) else []  # no Token objects
-    described = _described_names(doc, words, cfg)
+    described = described_names(doc, words, cfg)
     mentions = [m for m in mentions if not any(s <= m[0] and m[1] <= e for s, e, _, _ in described)] + described
     # a surname of a person named in full is that person, whatever the model calls it ("Zhdanov" as NORP)
     surnames = {doc[end - 1].text for start, end, label, _ in mentions if label == "PERSON" and end - start >= 2}
@@ -357,15 +269,17 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
                  and doc[end - 2].text == "-"}
     mentions = [(s, e, "PERSON" if e - s == 1 and doc[s].text in surnames else label, r) for s, e, label, r in mentions]
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    mentions += _titled_names(doc, words, cfg, taken) + _org_names(doc, words, cfg, taken)
+    text = doc.text if text is None else text
+    mentions += titled_names(doc, words, cfg, taken) + org_names(doc, words, cfg, taken) + handles_and_acronyms(
+        doc, words, taken, text)
     known = list(mentions)
     first_at: dict[str, int] = {}
     for i, word in enumerate(words):
         first_at.setdefault(word, i)
     for name in surnames:  # a surname alone is looked for again too ("Zhdanov indicates ...")
         known.append((first_at[name], first_at[name] + 1, "PERSON", True))
-    text = doc.text if text is None else text
     headlines = _title_case_lines(text)
+    junk = [*junk, *capitals_lines(text)]
     for start, end, label, need_role in [*mentions, *_more_mentions(doc, words, known, taken)]:
         if end - start >= 3 and in_ranges(doc[start].idx, doc[end - 1].idx + 1, headlines) and text.count(
                 doc[start:end].text) == 1:
@@ -380,8 +294,14 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
            ) -> Suggestion | None:
     """The ACTOR suggestion for the name doc[start:end] (model label `label`), or None when it is no actor.
     `need_role`: even a person or organisation must act (a one-word name found again without the model)."""
+    if "(" in doc[start:end].text:  # "6 Aug (Regional Administration": the name is inside the bracket
+        start = next(t.i for t in doc[start:end] if t.text == "(") + 1
+        if start >= end:
+            return None
     span = doc[start:end]
-    if (name_key(span.text) in cfg.never_actors or len(span.text) < 2 or not any(t.text[:1].isupper() for t in span)
+    if (name_key(span.text) in cfg.never_actors or span[0].text.isdigit() or span[-1].lower_ in _PLACE_HEADS
+            or (len(span) == 1 and span[0].lower_ in MONTHS) or len(span.text) < 2
+            or not any(t.text[:1].isupper() or t.text[:1] == "@" for t in span)
             or (span[-1].lower_ in cfg.event_heads and not any(t.lower_ in cfg.org_heads for t in span))
             or any(t.text in (":", "|") or t.lower_ in _FINITE for t in span) or span[0].text in CURRENCY_CODES):
         return None  # a place, an event, a headline in title case ("Kursk Was Always a Gamble")
@@ -393,7 +313,7 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
     root = span.root
     head = root.head
     attrs: dict[str, Any] = {"model_label": label}
-    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _PLACE_MADE:
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in PLACE_MADE:
         return None  # "the Kyiv-based Center": a place or a modifier, not a party
     if label != "PERSON" and matters_to(root) and not acting_role(root, cfg):
         return None  # "for the Kremlin, Kursk is a matter of prestige": the one something matters to
@@ -450,7 +370,9 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
         listed = label != "PERSON" or (end - start == 1 and any(c.dep_ == "cc" for c in first.children))
         if not role and listed and first is not root and first.ent_type_ in ("GPE", "LOC", "FAC"):
             return None  # "around Pokrovsk and Kostiantynivka": listed with a place, a place (whatever the label)
-        if root.dep_ == "pobj" and head.lower_ in ("in", "into", "near", "inside") and not role:
+        if root.dep_ == "pobj" and not role and (head.lower_ in ("in", "into", "near", "inside") or (
+                head.lower_ in _PERSON_PLACE_PREPS and (label == "PERSON" or end - start == 1)) or (
+                head.lower_ == "of" and head.head.lower_ in _COMPASS)):  # "south of Korenevo"
             if not (label == "ORG" and is_affiliation(root)):
                 return None  # a place taken for a person or organisation ("in Bolshoye Soldatskoye")
             role = "affiliation"

@@ -44,7 +44,10 @@ class DocSuggestions:
         return [text[s.start : s.end] for s in self.spans if label is None or s.label == label]
 
 
-CURRENCY_CODES = frozenset({"UAH", "USD", "EUR", "RUB", "GBP", "CHF", "CNY", "PLN"})  # "RUB 4.5 bn"
+CURRENCY_CODES = frozenset({
+    "UAH", "USD", "EUR", "RUB", "GBP", "CHF", "CNY", "PLN", "CAD", "AUD", "JPY", "KRW", "SEK", "NOK", "DKK", "CZK",
+    "HUF", "RON", "TRY", "INR", "KZT", "BYN", "NZD",
+})  # "RUB 4.5 bn"
 
 
 def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -80,3 +83,8 @@ def strip_punct(toks: list[Any]) -> list[Any]:
     while end > start and toks[end - 1].is_punct:
         end -= 1
     return toks[start:end]
+
+MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+})

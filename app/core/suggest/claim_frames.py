@@ -171,11 +171,14 @@ def _trailing_comment(tok: Any) -> Any | None:
 
 def commented_clause(ctx: Ctx, tok: Any) -> None:
     """A reporting verb without a complement that comments on a clause makes that clause a claim:
-    "Those will include, he said, the goals ..." (the whole clause, the comment inside it), "Russia is running
+    "Those will include, he said, the goals ..." and "On two occasions, she told the court, he ..." (the whole
+    clause, the comment inside it), "Russia is running
     out of men, as Western officials have said" and "... North Korean soldiers, something Ukrainian officials
     have repeatedly said" (the clause before the comment, without the author's frame around it: "if Trump is
     willing to use this pressure, as his advisor once suggested" -> "use this pressure")."""
-    if any(c.dep_ in ("dobj", "xcomp") for c in tok.children):
+    doc = ctx.doc
+    told = tok.lemma_ == "tell"  # "she told the court": the object is the hearer, the comment is still bare
+    if any(c.dep_ == "xcomp" or (c.dep_ == "dobj" and not told) for c in tok.children):
         return
     subj = own_subject(tok)
     if impersonal(subj):
@@ -190,7 +193,10 @@ def commented_clause(ctx: Ctx, tok: Any) -> None:
         if toks:
             ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "commented", 2, 0.6, subj)
         return
-    if tok.dep_ == "parataxis" and not any(t.text in ('"', "'") for t in tok.sent):
+    first = subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
+    inserted = tok.dep_ == "ccomp" and tok.head.i > tok.i and first > 0 and doc[first - 1].text == "," and (
+        tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text == ",")  # ", he told the court,"
+    if (tok.dep_ == "parataxis" or inserted) and not any(t.text in ('"', "'") for t in tok.sent):
         clause = tok.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head

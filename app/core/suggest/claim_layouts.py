@@ -82,12 +82,16 @@ def transcript_claims(ctx: Ctx) -> None:
                             line_no)
 
 
-_SOURCED_BULLET = re.compile(r"^[ \t]*[\u2022*\-\u2013][ \t]+(\S.*?)[ \t]*\(([^()]{2,60})\)[ \t]*(?:\[\d+\])?[ \t]*$")
+# "\u2022 <content> (<source>)", or a key-figure line that starts with its number; the source may carry a date
+# after a comma: "12,400 people registered this week (IOM, 3 Sep)"
+_SOURCED_BULLET = re.compile(r"^[ \t]*(?:[\u2022*\-\u2013][ \t]+|(?=[~\d$\u20ac\u00a3]|US\$))(\S.*?)[ \t]*"
+                             r"\(([^(),]{2,60})(?:,[^()]{1,30})?\)[ \t]*(?:\[\d+\])?[ \t]*\r?$")
 
 
 def bullet_claims(ctx: Ctx) -> None:
-    """A bullet that names its source in brackets: "\u2022 1,294 sq km \u2014 area claimed at peak (Ukrainian General
-    Staff) [1]" is a claim of that source."""
+    """A bullet or key-figure line that names its source in brackets: "\u2022 1,294 sq km \u2014 area claimed at peak
+    (Ukrainian General Staff) [1]", "237 settlements under evacuation order (RMA, 31 August)" is a claim of that
+    source."""
     for line_no, (line_start, line) in enumerate(ctx.lines):
         m = _SOURCED_BULLET.match(line)
         if m is None or len(m.group(1).split()) < 3:

@@ -267,15 +267,17 @@ def claim_suggestions(
         claims, links, unsourced = _attribute(ctx, junk)
         if not unsourced:
             break
-        # A frame without a findable source ("..., officials said" around "X said that ...") must not hide
-        # the claims inside it: drop it and choose again.
+        # A frame whose speaker cannot be found ("..., officials said" around "X said that ...") must not hide
+        # the claims inside it: drop it and choose again. A quotation without a speaker stays: once the frame
+        # is gone it may continue the speaker before it.
         ctx.candidates = [c for c in ctx.candidates if id(c) not in unsourced]
     return claims, links
 
 
 def _attribute(ctx: Ctx, junk: list[tuple[int, int]]
                ) -> tuple[list[Suggestion], list[tuple[Suggestion, Suggestion]], set[int]]:
-    """The selected candidates with their sources, and the ids of those whose source was not found."""
+    """The selected candidates with their sources, and the ids of those whose own speaker (a subject) was named
+    but could not be resolved to an actor."""
     text, cfg = ctx.text, ctx.cfg
     claims: list[Suggestion] = []
     links: list[tuple[Suggestion, Suggestion]] = []
@@ -297,7 +299,8 @@ def _attribute(ctx: Ctx, junk: list[tuple[int, int]]
             if same_line or (cand.opens_line and 0 < cand.line - last[1] <= 4):
                 source, how = last[0], "continued"
         if source is None:
-            unsourced.add(id(cand))
+            if cand.subject is not None:  # its own speaker was not found (a quote without one may be next time)
+                unsourced.add(id(cand))
             continue
         score = cand.score - (0.15 if how == "pronoun" else 0.25 if how == "continued" else 0.0)
         claim = Suggestion(cand.start, cand.end, cfg.claim_label, score, attributes={

@@ -54,7 +54,7 @@ class SuggestConfig:
         "an extra", "under", "only", "barely", "well over", "nearly all", "just", "a further", "as few as",
         "near", "not less than", "not more than", "no less than", "no fewer than", "several", "a few", "perhaps",
         "possibly", "well under", "something like", "upward of", "maybe", "a little under", "a little over",
-        "a bit more than", "c.", "ca.", "circa", "<", ">", "~",
+        "a bit more than", "c.", "ca.", "circa", "<", ">", "~", "±",
     )
     # counted nouns that are not a noun head of the number ("40,000 killed and wounded")
     casualty_words: frozenset[str] = _words("killed", "wounded", "dead", "injured", "missing", "captured")
@@ -154,7 +154,8 @@ class SuggestConfig:
     group_nouns: frozenset[str] = _words(
         "officials", "official", "leaders", "leader", "authorities", "government", "spokesman", "spokeswoman",
         "spokesperson", "ministry", "diplomats", "commanders", "generals", "lawmakers", "officers", "governments",
-        "negotiators", "services", "media", "agencies", "ministries", "prosecutors", "investigators",
+        "negotiators", "services", "media", "agencies", "ministries", "prosecutors", "investigators", "partners",
+        "prosecution",
     )
 
     def scheme_label(self, model_label: str) -> str | None:

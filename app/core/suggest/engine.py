@@ -10,7 +10,7 @@ from typing import Any
 from app.core.figures import attributes_for_new_figure, merge_figure_attributes
 from app.core.figures import warm_up as warm_up_figures
 from app.core.progress import Job, Progress
-from app.core.suggest.actors import ORG_PLACE_PREPS, actor_suggestions, keeps_the, matters_to, modifies_noun
+from app.core.suggest.actors import ORG_PLACE_PREPS, actor_suggestions, matters_to, modifies_noun
 from app.core.suggest.base import DocSuggestions, Suggestion, in_ranges
 from app.core.suggest.claims import claim_suggestions
 from app.core.suggest.config import (
@@ -21,6 +21,7 @@ from app.core.suggest.config import (
     load_config,
 )
 from app.core.suggest.figures import figure_suggestions
+from app.core.suggest.missed_names import keeps_the
 from app.core.suggest.normalize import junk_ranges, normalise
 from app.core.suggest.patterns import PatternError, PatternSet, load_patterns
 from app.core.suggest.pipeline import DEFAULT_PIPELINE, Pipeline, PipelineLoadError, load_pipeline
@@ -32,7 +33,7 @@ _PLACE_PREPS_FOR_PATTERNS = ORG_PLACE_PREPS | {"at"}
 
 
 PARAGRAPH_COMPONENT = "marginalia_paragraphs"
-RULES_VERSION = "3"  # raise when the rules change what they suggest
+RULES_VERSION = "4"  # raise when the rules change what they suggest
 
 
 def paragraph_starts(doc: Any) -> Any:
@@ -57,6 +58,18 @@ def _add_paragraph_component(nlp: Any) -> None:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
 
 
+def _split_number_affixes(nlp: Any) -> None:
+    """"~640", "130k" and "4bn" as two tokens each, so that "~" hedges the number and "k" scales it (the default
+    tokenizer keeps them whole, and the parser then reads neither as a number)."""
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    tokenizer = nlp.tokenizer
+    if not hasattr(tokenizer, "prefix_search"):
+        return  # a custom tokenizer: leave it as it is
+    tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, "~", "\u2248", "\u00b1"]).search
+    tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, "(?<=[0-9])(?:[kK]|bn|mn)"]).search
+
+
 def _overlaps(a: Suggestion, b: Suggestion) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -72,6 +85,7 @@ class SuggestionEngine:
         self.config = config or SuggestConfig()
         self.patterns = patterns or PatternSet([], "")
         _add_paragraph_component(pipeline.nlp)
+        _split_number_affixes(pipeline.nlp)
 
     @property
     def nlp(self) -> Any:

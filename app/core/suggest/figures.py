@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.core.suggest.base import CURRENCY_CODES, Suggestion, in_ranges
+from app.core.suggest.base import CURRENCY_CODES, MONTHS, Suggestion, in_ranges
 from app.core.suggest.config import SuggestConfig
 
 NOT_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART"})
@@ -20,7 +20,11 @@ _BIG_WORDS = frozenset({"hundreds", "thousands", "millions", "billions", "dozens
 _SMALL_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "a", "an",
 })
-_SCALES = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "mln", "bn"})
+_SCALES = frozenset({
+    "thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "mln", "bn", "k",
+})
+# unit abbreviations: a noun after them is another thing, not part of the unit ("640 km² and losses")
+_UNIT_ABBREVIATIONS = frozenset({"km", "km²", "km2", "m²", "sq", "mi", "kg", "t", "mw", "gw", "kw", "ha", "%"})
 _RANGE_JOINS = frozenset({"to", "-", "\u2013", "or"})
 _AREAS = frozenset({
     "regions", "areas", "towns", "cities", "villages", "districts", "countries", "oblasts", "provinces", "sectors",
@@ -29,14 +33,10 @@ _AREAS = frozenset({
 _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 _CURRENCY_SIGNS = frozenset({"$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "\u00a5"})
 _CALIBRE_UNITS = frozenset({"mm", "-mm", "millimeter", "millimetre", "calibre", "caliber"})
-_MONTHS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-})
 _PHRASAL_OVER = frozenset({"hand", "take", "turn", "give", "pass", "win", "fight", "argue", "watch"})
 _SQUARE_UNITS = frozenset({"km", "mi", "m", "miles", "kilometres", "kilometers", "metres", "meters"})
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # "133,000": never a date
-_RANGE_TOKEN = re.compile(r"^\d[\d,.]*[\u2013-]\d[\d,.]*$")  # "30,000–40,000" as one token
+_RANGE_TOKEN = re.compile(r"^\d[\d,.]*(?:bn|mn|m|k)?[\u2013-]\d[\d,.]*(?:bn|mn|m|k)?$")  # "30,000–40,000", "1.5bn–2bn"
 _PHONE_RUN = re.compile(r"[+(]?\d[\d ()\-\u00a0]{5,}\d")
 # words before a number that make it a name, not a quantity: "No. 2417", "Episode 87", "room 214", "bus 112"
 _LABEL_WORDS = frozenset({
@@ -49,6 +49,7 @@ _ALTERNATIVES = frozenset({"maybe", "perhaps", "possibly", "sometimes", "or"})  
 _AFTER_HEDGES = ("give or take", "or so", "or more", "at most", "at least", "or thereabouts", "more or less")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DIGIT = re.compile(r"\d")
+_DOTTED_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
 
 
 def _is_num(tok: Any) -> bool:
@@ -146,7 +147,7 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
 def _conjoined_noun(noun: Any) -> int:
     """The last token of the counted noun, through "and" + another bare noun: "20 refineries and oil depots"."""
     conj = next((c for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
-    if conj is None or conj.i - noun.i > 4 or _is_num(conj) or any(
+    if conj is None or noun.lower_ in _UNIT_ABBREVIATIONS or conj.i - noun.i > 4 or _is_num(conj) or any(
             c.dep_ in ("nummod", "det", "poss") for c in conj.children):
         return noun.i
     between = noun.doc[noun.i + 1 : conj.i]
@@ -216,6 +217,9 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
         start -= 1  # "1 250 sq. km": a space groups the thousands
     if end < n and doc[end].text == "+" and not doc[end - 1].whitespace_:
         end += 1  # "133,000+"
+    if end < n and doc[end].lower_ in ("m", "mn", "bn") and not doc[end - 1].whitespace_ and doc[end - 1].like_num \
+            and start > 0 and (doc[start - 1].text in _CURRENCY_SIGNS or doc[start].text in _CURRENCY_SIGNS):
+        end += 1  # "€2.3m": millions, not metres
     if start > 0 and (doc[start - 1].text in CURRENCY_CODES or doc[start - 1].text in _CURRENCY_SIGNS):
         start -= 1  # "UAH 4 million", and "$" when the recogniser left it out ("perhaps $50,000")
     return start, end
@@ -257,16 +261,28 @@ def _trailing_hedge(doc: Any, end: int) -> int:
     return end
 
 
-def _not_a_count(doc: Any, nums: list[Any], end: int) -> bool:
+_COUNT_HEDGES = frozenset({
+    "at least", "more than", "no more than", "up to", "fewer than", "less than", "at most", "not more than",
+    "no fewer than", "over",
+})
+
+
+def _not_a_count(doc: Any, nums: list[Any], end: int, hedge: str = "") -> bool:
     """A date with the day first ("18 October", "6 of August"), "zero experience", "one successful attack" (one
     = a single), "one such card", or a calibre ("155 mm shells")."""
     after = doc[end].lower_ if end < len(doc) else ""
     if after == "of" and end + 1 < len(doc):
         after = doc[end + 1].lower_
-    if after in _MONTHS and nums[-1].text.isdigit() and len(nums[-1].text) <= 2:
+    if after in MONTHS and nums[-1].text.isdigit() and len(nums[-1].text) <= 2:
         return True
-    if len(nums) == 1 and nums[0].lower_ in ("zero", "one"):
-        return True
+    before = doc[nums[0].i - 1] if nums[0].i else None
+    if before is not None and before.lower_ in MONTHS and before.text[:1].isupper() and nums[0].text.isdigit() \
+            and len(nums[0].text) <= 2:
+        return True  # "Nov 19, 2024"
+    if _DOTTED_DATE.match(nums[0].text):
+        return True  # "17.04.2025"
+    if len(nums) == 1 and nums[0].lower_ in ("zero", "one") and hedge not in _COUNT_HEDGES:
+        return True  # but "at least one family member" counts
     last = doc[end - 1]
     return last.lower_ in _CALIBRE_UNITS and end < len(doc) and doc[end].pos_ == "NOUN"
 
@@ -321,7 +337,7 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
         return None  # a bare number word ("one of our biggest wins"); "one to three" is a ratio
     if not rule and len(nums) == 1 and nums[0].lower_ in ("a", "an"):
         return None
-    if _not_a_count(doc, nums, end) or _is_name_or_marker(doc, start, end):
+    if _not_a_count(doc, nums, end, doc[hedged : nums[0].i].text.lower()) or _is_name_or_marker(doc, start, end):
         return None
     if (not has_hedge and start > 0 and doc[start - 1].lower_ in ("the", "these", "those")
             and nums[0].lower_ in _SMALL_WORDS and (not rule or _named_before(doc, start, last))):
@@ -342,21 +358,36 @@ def _number_words(doc: Any) -> list[Any]:
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    words = _BIG_WORDS | _FRACTIONS | {"dozen", "half"}
+    words = _BIG_WORDS | _FRACTIONS | {"dozen", "half", "twice"}
     return [doc[i] for i, (num, low) in enumerate(doc.to_array([LIKE_NUM, LOWER]).tolist())
             if num or strings[low] in words or (strings[low][:1].isdigit() and _RANGE_TOKEN.match(strings[low]))]
 
 
 def _fraction(doc: Any, tok: Any, cfg: SuggestConfig) -> Suggestion | None:
-    """"a third", "maybe a third", "two thirds", "a quarter to a third" (not "a third round", "the third")."""
-    if tok.i == 0 or doc[tok.i - 1].lower_ not in ("a", "one", "two", "three") or (
+    """"a third", "maybe a third", "two thirds", "two-thirds", "a quarter to a third" (not "a third round",
+    "the third")."""
+    count = tok.i - 2 if tok.i >= 2 and doc[tok.i - 1].text == "-" else tok.i - 1  # "two-thirds"
+    if count < 0 or doc[count].lower_ not in ("a", "one", "two", "three") or (
             tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN")):
         return None
-    start, end = _hedge_start(doc, tok.i - 1, cfg), tok.i + 1
+    start, end = _hedge_start(doc, count, cfg), tok.i + 1
     if end + 2 < len(doc) and doc[end].lower_ == "to" and doc[end + 2].lower_ in _FRACTIONS:
         end += 3  # "a quarter to a third"
     return Suggestion(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), cfg.figure_label, 0.6,
-                      attributes={"model_label": "", "rule": "fraction", "hedge": start < tok.i - 1})
+                      attributes={"model_label": "", "rule": "fraction", "hedge": start < count})
+
+
+def _half_or_twice(doc: Any, tok: Any, cfg: SuggestConfig) -> Suggestion | None:
+    """"twice" (a count of times, "about twice the rate"); "half" when hedged ("roughly half") or when it is
+    the part of a whole ("half of them need repairs"; not "the next half of year", "half a mile")."""
+    start = _hedge_start(doc, tok.i, cfg)
+    if tok.lower_ == "half" and start == tok.i:
+        before = doc[tok.i - 1] if tok.i else None
+        if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of" or (
+                before is not None and (before.pos_ in ("DET", "ADJ", "NUM") or before.lower_ in ("a", "an"))):
+            return None
+    return Suggestion(doc[start].idx, tok.idx + len(tok.text), cfg.figure_label, 0.6,
+                      attributes={"model_label": "", "rule": "fraction", "hedge": start < tok.i})
 
 
 def _across_cells(doc: Any, tok: Any) -> bool:
@@ -384,11 +415,10 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
             out.append(fig)
     # numbers the recogniser missed: "2,000 soldiers" with no entity, or "thousands of troops"
     for tok in _number_words(doc):
-        if tok.lower_ == "half":  # "roughly half", "well over half" of something: a hedged fraction
-            start = _hedge_start(doc, tok.i, cfg)
-            if start < tok.i and not any(f.start <= tok.idx < f.end for f in out):
-                out.append(Suggestion(doc[start].idx, tok.idx + 4, cfg.figure_label, 0.6,
-                                      attributes={"model_label": "", "rule": "fraction", "hedge": True}))
+        if tok.lower_ in ("half", "twice"):
+            fig = _half_or_twice(doc, tok, cfg)
+            if fig is not None and not any(f.start <= tok.idx < f.end for f in out):
+                out.append(fig)
             continue
         if tok.lower_ in _FRACTIONS:
             fraction = _fraction(doc, tok, cfg)
@@ -397,7 +427,8 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
             continue
         after_code = tok.i > 0 and doc[tok.i - 1].text in CURRENCY_CODES  # "RUB 4.5 bn" read as a name
         misdated = tok.ent_type_ == "DATE" and bool(_GROUPED.match(tok.text) or (
-            tok.i > 0 and doc[tok.i - 1].lower_ in ("c.", "ca.", "circa", "~", "<", ">")) or _across_cells(doc, tok))
+            tok.i > 0 and doc[tok.i - 1].lower_ in ("c.", "ca.", "circa", "~", "<", ">")) or _across_cells(doc, tok)
+            or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "+" and not tok.whitespace_))  # "110+ strikes"
         if tok.i in covered or (tok.ent_type_ and not (after_code or misdated)) or not _is_num(tok):
             continue
         scaled = (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _SCALES) or after_code  # "UAH 4 million"

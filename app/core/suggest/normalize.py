@@ -33,15 +33,18 @@ _JUNK_LINE = re.compile(
     r"^[ \t\-\u2013\u2022*|]*(source link|about the author|scroll to top|news summary:?|read more|share this"
     r"|.*\bsubscribe\b.*|.*\bcheck all news\b.*|.*leave a comment.*|.*sign up for.*newsletter.*"
     r"|!\[\]\(\).*|advertisement|share\b.*|.*\bfollow us\b.*|.*\blast updated\b.*|(photo|image|picture|video)"
-    r"( credit)?:.*|(also read|read also|see also):.*|related posts|.*\((photo|image|picture)\b[^()]*\)\.?)"
+    r"( credit)?:.*|(also read|read also|see also|read more):.*|related posts|(\u00a9|copyright\b).*"
+    r"|.*\((photo|image|picture)\b[^()]*\)\.?"
+    r"|([\d.,]+[KkM]?[ \t]+(reposts?|retweets?|quotes?|likes?|views?|replies|comments?|shares?|bookmarks?)"
+    r"[ \t\u00b7|]*)+)"
     r"[ \t|.!]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # A byline: "By Marta Kovalenko-Reid and Tom Aldous" (capitalised names only, nothing else on the line but a
-# "| Updated: ..." or "· 5 min read" after a bar or a dot).
+# role in lower case, "court correspondent", and a "| Updated: ..." or "· 5 min read" after a bar or a dot).
 _NAME = r"[A-Z][\w.\-\u2019']*(?:[ \t]+[A-Z][\w.\-\u2019']*)*"
 _BYLINE = re.compile(rf"^[ \t]*(?:By|BY)[ \t]+{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|AND)[ \t]+){_NAME})*"
-                     r"[ \t]*(?:[|\u00b7\u2022][^\n]*)?\r?$", re.MULTILINE)
+                     r"(?:[ \t]*,[ \t]*[a-z][a-z \t\-]*)?[ \t]*(?:[|\u00b7\u2022][^\n]*)?\r?$", re.MULTILINE)
 
 
 def normalise(text: str) -> str:
@@ -52,8 +55,9 @@ def normalise(text: str) -> str:
 
 
 # A heading of a list of links or headlines: the bullet lines under it are furniture too.
-_LIST_HEADING = re.compile(r"^\s*(news summary|related( posts| stories)?|read more|more from [^:]*|recommended|see also"
-                           r"|trending|more on this story|most read)\s*:?\s*$", re.IGNORECASE)
+_LIST_HEADING = re.compile(r"^\s*(news summary|related( posts| stories| topics)?|read more|more from [^:]*|recommended"
+                           r"|see also|trending|more on this story|most read|(for (further|more) information,? )?"
+                           r"(please )?contact|media (contact|enquiries|inquiries))\s*:?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-\u2013\u2022*]\s")
 
 
@@ -79,6 +83,7 @@ _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'\-]+(?:[ \t][A-Z][A-Z'\-]+)*,[ \t]*"
 
 def junk_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of lines that are web junk ("Source link", "Please subscribe ...", bylines, photo
-    captions, share and follow lines, the bullet lines under "News Summary:" or "Related:"), and datelines."""
+    captions, share and follow lines, a post's counts ("1.4K Reposts 203 Quotes"), the bullet lines under
+    "News Summary:" or "Related:"), and datelines."""
     lines = [(m.start(), m.end()) for regex in (_JUNK_LINE, _BYLINE, _DATELINE) for m in regex.finditer(text)]
     return sorted(lines + _bullets_after_headings(text))

@@ -13,9 +13,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.suggest.actors import ORG_DESCRIPTORS, PERSON_NOUNS, keeps_the, name_key
+from app.core.suggest.actors import name_key
 from app.core.suggest.base import Suggestion, object_of
 from app.core.suggest.config import SuggestConfig
+from app.core.suggest.missed_names import ORG_DESCRIPTORS, PERSON_NOUNS, keeps_the
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another"})
@@ -90,15 +91,18 @@ class Ctx:
     def _person_names(self) -> set[str]:
         """Surnames of the text's people: a name is a person's when any mention of it is tagged PERSON (or was
         made a speaker) or is described by an appositive noun ("Oleg Zhdanov, a military expert"), so that a
-        mention the model took for an organisation or a place still counts."""
+        mention the model took for an organisation or a place still counts. So does a name after a title or a
+        person noun ("Defence lawyer Alla Merkulova")."""
         if self.persons is None:
             names = set()
             for a in self.actors:
                 if a.attributes.get("rule") in _NOT_PERSON_RULES:
                     continue
                 span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
-                described = span is not None and any(
-                    c.dep_ == "appos" and c.pos_ == "NOUN" for c in span.root.children)
+                described = span is not None and (any(
+                    c.dep_ == "appos" and c.pos_ == "NOUN" for c in span.root.children) or (span.start > 0 and (
+                        self.doc[span.start - 1].lower_ in PERSON_NOUNS or self.doc[span.start - 1].lower_ in
+                        self.cfg.person_titles)))  # "Defence lawyer Alla Merkulova", taken for an organisation
                 if a.attributes.get("model_label") in ("PERSON", "") or described:
                     names.add(self._surname(a))
             self.persons = names

@@ -1,0 +1,160 @@
+"""Names the recogniser missed: organisation names ending in an organisation word, names after a title, names
+an apposition describes, social-media handles and acronyms. Each finder returns (start, end, label, need_role)
+token ranges for `actors.actor_suggestions` to judge like the recogniser's own names."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app.core.suggest.config import SuggestConfig
+
+# nouns that describe a person: an organisation in front of one is an affiliation ("a senior EU official", "a U.S.
+# Army general"), and "the expert" later stands for the person the noun described (app/core/suggest/sources.py)
+PERSON_NOUNS = frozenset({
+    "general", "colonel", "officer", "fellow", "analyst", "expert", "researcher", "professor", "commander",
+    "lieutenant", "major", "adviser", "advisor", "veteran", "economist", "scholar", "specialist", "historian",
+    "diplomat", "lawmaker", "journalist", "governor", "mayor", "minister", "ambassador", "prosecutor", "judge",
+    "lawyer", "witness",
+})
+# nouns that describe an organisation: "FrontLine Atlas, a volunteer mapping group", "the think tank said"
+ORG_DESCRIPTORS = frozenset({
+    "tank", "institute", "organisation", "organization", "monitor", "group", "project", "collective", "network",
+    "outlet", "platform", "initiative",
+})
+PLACE_MADE = frozenset({"based", "born", "led", "backed"})  # "the Kyiv-based Center"
+DASHES = frozenset({"\u2014", "\u2013", "--"})
+_OPENERS = frozenset({":", '"', "'", "(", "-", "--"})
+
+
+def keeps_the(tok: Any) -> bool:
+    """A capitalised "The" inside a sentence belongs to the name: "As The Economist warned"."""
+    if tok.text != "The" or tok.is_sent_start or tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    return not (before.is_space or before.text in _OPENERS)
+
+
+def org_names(doc: Any, words: list[str], cfg: SuggestConfig, taken: set[int]
+               ) -> list[tuple[int, int, str, bool]]:
+    """Organisation names the recogniser missed, ending in an organisation word: "the Odesa Maritime Policy
+    Centre". `words` are the token texts (looking them up is much cheaper than making Token objects)."""
+    out = []
+    for i, word in enumerate(words):
+        if i in taken or not word[:1].isupper() or word.lower() not in cfg.org_heads or doc[i].pos_ != "PROPN":
+            continue
+        tok = doc[i]
+        start = tok.i
+        while start > 0:
+            before = doc[start - 1]
+            if start - 1 not in taken and before.pos_ == "PROPN" and before.text[:1].isupper():
+                start -= 1
+            elif before.text in DASHES and start > 1 and not before.whitespace_ and not doc[start - 2].whitespace_ \
+                    and doc[start - 2].text[:1].isupper():
+                start -= 2  # "the Baltic–Black Sea Policy Centre"
+            else:
+                break
+        if start < tok.i:
+            out.append((start, tok.i + 1, "ORG", False))
+    return out
+
+
+def titled_names(doc: Any, words: list[str], cfg: SuggestConfig, taken: set[int]
+                  ) -> list[tuple[int, int, str, bool]]:
+    """Names after a title that the recogniser missed: "Gen. Yunus-Bek Yevkurov" (hyphenated parts included)."""
+    out = []
+    for i, word in enumerate(words[:-1]):
+        if not word[:1].isupper() or word.lower() not in cfg.person_titles:
+            continue
+        tok = doc[i]
+        j = tok.i + 1
+        while j < len(doc) and j not in taken and (
+                (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
+                or (doc[j].text == "-" and j > tok.i + 1 and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):
+            j += 1
+        if j > tok.i + 1 and doc[j - 1].text != "-":
+            out.append((tok.i + 1, j, "PERSON", False))
+    return out
+
+
+def _name_part(doc: Any, i: int) -> bool:
+    """doc[i] can be part of a name: a capitalised proper noun, or a piece of a hyphenated one ("Jae-won")."""
+    tok = doc[i]
+    hyphen_before = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+    hyphen_after = i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or (tok.text == "-" and not tok.whitespace_) or (
+        (hyphen_before or hyphen_after) and tok.is_alpha)
+
+
+def described_names(doc: Any, words: list[str], cfg: SuggestConfig) -> list[tuple[int, int, str, bool]]:
+    """Names the recogniser missed or cut that an apposition calls a person or an organisation: "Han
+    Seung-ryul, a senior fellow at ...", "Jae-won Lim, a researcher at ..." (the whole capitalised run,
+    hyphenated parts included), "FrontLine Atlas, a volunteer mapping group"."""
+    out = []
+    for i, word in enumerate(words):
+        person = word in PERSON_NOUNS or word in cfg.source_nouns
+        if not person and word not in ORG_DESCRIPTORS:
+            continue
+        noun = doc[i]
+        head = noun.head
+        capital = head.text[:1].isupper() or (head.i > 0 and doc[head.i - 1].text == "-")  # "Seung-ryul"
+        if noun.dep_ != "appos" or head.tag_ != "NNP" or not capital or head.i > noun.i or not any(
+                c.dep_ == "det" for c in noun.children):
+            continue
+        start = head.i
+        while start > 0 and not doc[start].is_sent_start and _name_part(doc, start - 1):
+            start -= 1
+        while start < head.i and (doc[start].lower_ in cfg.person_titles or f"{doc[start].lower_}." in
+                                  cfg.person_titles or doc[start].lower_ in PERSON_NOUNS or doc[start].text == "-"
+                                  or doc[start].lower_ in PLACE_MADE or (doc[start].lower_ == "the" and not
+                                                                          keeps_the(doc[start]))):
+            start += 1  # "Colonel", "Major General"; "Riga" + "-" + "based"
+        while start < head.i and doc[start + 1].text == "-" and doc[start + 2].lower_ in PLACE_MADE:
+            start += 3
+        if start < head.i:
+            out.append((start, head.i + 1, "PERSON" if person else "ORG", False))
+    return out
+
+
+_NOT_NAME_ENTS = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "FAC"})  # "RMA" read as an event
+_HANDLE = re.compile(r"^@\w{2,}$")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,3}[A-Z]$")  # "AFU", "RuAF", "RMA", "WHO"
+# capitals that are not names: units, times, roman numerals, common abbreviations
+_NOT_ACRONYMS = frozenset({
+    "AM", "PM", "TV", "OK", "ID", "PS", "KM", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "FPV",
+    "POW", "POWS", "HQ", "NPP", "GDP", "CPI", "VAT", "FAQ", "URL", "PDF", "GPS", "USB", "SMS", "NB", "AKA", "ETA",
+    "ASAP", "CEO", "IFV", "IFVS", "APC", "APCS", "MLRS", "ATACMS", "HIMARS", "KAB", "KABS", "IDP", "IDPS", "NFI",
+})
+
+
+def handles_and_acronyms(doc: Any, words: list[str], taken: set[int], text: str
+                         ) -> list[tuple[int, int, str, bool]]:
+    """"@borderlines_map" (a handle names its owner: an actor wherever it appears) and acronyms the recogniser
+    missed ("the AFU hit", "RMA said"), which must act like any other name. Lines in capitals are headings."""
+    out = []
+    for i, word in enumerate(words):
+        if word.startswith("@") and _HANDLE.match(word) and i not in taken:
+            out.append((i, i + 1, "PERSON", False))
+        elif _ACRONYM.match(word) and word.upper() not in _NOT_ACRONYMS and (
+                i not in taken or doc[i].ent_type_ in _NOT_NAME_ENTS) and not _in_capitals_line(text, doc[i].idx):
+            out.append((i, i + 1, "ORG", True))
+    return out
+
+
+def _in_capitals_line(text: str, idx: int) -> bool:
+    """The character at `idx` stands in a line written in capitals ("KEY FIGURES", "SENTENCE"): a heading."""
+    end = text.find("\n", idx)
+    letters = [c for c in text[text.rfind("\n", 0, idx) + 1 : len(text) if end < 0 else end] if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def capitals_lines(text: str) -> list[tuple[int, int]]:
+    """Lines of two or more words written in capitals: mastheads and section headings ("THE MERIDIAN POST",
+    "KEY FIGURES"), not text in which names act."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if len(line.split()) >= 2 and letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
