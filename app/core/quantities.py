@@ -84,8 +84,8 @@ def plain_quantity(text: str) -> PlainQuantity | None:
         return None
     value = float(m.group(1).replace(",", "")) if m.group(1) else _SMALL_NUMBERS[m.group(2).lower()]
     rest = text[m.end() :]
-    if any(ch.isdigit() or ch in "$€£¥₴₽/°" for ch in rest):
-        return None
+    if any(ch.isdigit() or ch in "$€£¥₴₽/°" for ch in rest) or any(w.isupper() and len(w) > 1 for w in rest.split()):
+        return None  # an abbreviation in capitals ("two KAB") may be a unit symbol to quantulum3
     found = list(_WORDS_RE.finditer(rest.lower()))
     words = [w.group(0) for w in found]
     if any(w in _NUMBER_WORDS or w in ("a", "an", "per") for w in words) or (words and words[0] in ("percent", "%")
