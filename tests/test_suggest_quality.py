@@ -1,7 +1,7 @@
-"""A floor under the suggester's scores on the written articles it was tuned on (tests/gold/fresh, heldout,
-heldout2, heldout3), so that a change of rules, model or spaCy that breaks what works shows up here. The floors
-sit a little under today's scores. heldout4 is deliberately not used (see tests/gold/README.md): nothing here
-measures quality on new text."""
+"""A floor under the suggester's scores on the written articles it was tuned on (tests/gold/fresh, heldout to
+heldout5), so that a change of rules, model or spaCy that breaks what works shows up here. The floors sit a
+little under today's scores. heldout6 is deliberately not used (see tests/gold/README.md): nothing here measures
+quality on new text."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ FLOORS = {
     "fresh": (6, 0.97, 0.95, 0.95, 0.93, 0.86),
     "heldout": (2, 0.95, 0.95, 0.95, 0.93, 0.80),
     "heldout2": (2, 0.97, 0.95, 0.92, 0.88, 0.85),
-    "heldout3": (4, 0.85, 0.83, 0.73, 0.71, 0.64),
+    "heldout3": (4, 0.85, 0.83, 0.77, 0.71, 0.66),
+    "heldout4": (4, 0.89, 0.91, 0.71, 0.73, 0.62),
+    "heldout5": (6, 0.91, 0.86, 0.82, 0.80, 0.70),
 }
 
 

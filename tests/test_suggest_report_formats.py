@@ -79,3 +79,82 @@ def test_pull_quotes_and_spokespeople_for_a_body():
     sources = sources_of(text)
     assert sources["We are not leaving. We are waiting for the ice to go."] == "Ilse Marten"
     assert sources["the ferries run daily"] == "Tulcea county emergency committee"
+
+
+CABLE_TRANSCRIPT = (
+    "EVENING DESK WITH MARA KELL\n"
+    "TRANSCRIPT\n"
+    "\n"
+    "MARA KELL, HOST: Good evening and welcome to the programme. I'm Mara Kell in Washington.\n"
+    "\n"
+    "Joining me now is Bohdan Ilchuk, the deputy minister, and retired General Ray Tolland.\n"
+    "\n"
+    "BOHDAN ILCHUK, DEPUTY MINISTER (through translator): Thank you, Mara. The line is bending, not breaking.\n"
+    "\n"
+    "KELL: General, is that realistic? Can the West deliver at that pace?\n"
+    "\n"
+    "MAJ. GEN. RAY TOLLAND (RET.), U.S. ARMY: Frankly, not at the pace the minister needs.\n"
+    "\n"
+    "ILCHUK: If I may —\n"
+    "\n"
+    "(CROSSTALK)\n"
+    "\n"
+    "TOLLAND: Europe promised a million shells and got there months late.\n"
+)
+
+
+def test_cable_news_transcript_labels_hosts_and_stage_directions():
+    sources = sources_of(CABLE_TRANSCRIPT)
+    assert sources["Thank you, Mara. The line is bending, not breaking."] == "Bohdan Ilchuk"
+    assert sources["Frankly, not at the pace the minister needs."] == "Ray Tolland"
+    assert sources["Europe promised a million shells and got there months late."] == "Ray Tolland"
+    assert not any(s.startswith(("Good evening", "General, is", "If I may")) for s in sources)
+    actors = spans_of(CABLE_TRANSCRIPT, "ACTOR")
+    assert not {"MARA KELL", "HOST", "KELL", "TOLLAND", "ARMY", "CROSSTALK", "COL"} & set(actors)
+
+
+def test_sources_named_after_a_dash_a_colon_or_per():
+    text = ("\u201cPulling back is not a defeat if it is done in order. Losing the brigades would be.\u201d "
+            "\u2013 a senior Ukrainian officer, speaking on condition of anonymity\n"
+            "And from inside the building, senior fellow Dr Priya Ramaswamy: \u201cWatch the logistics, not the map, "
+            "this spring.\u201d\n"
+            "The advance has slowed for six weeks, per ISW mapping. Oil sold at 60 dollars per barrel.\n")
+    sources = sources_of(text)
+    assert sources["Pulling back is not a defeat if it is done in order. Losing the brigades would be."] == \
+        "senior Ukrainian officer"
+    assert sources["Watch the logistics, not the map, this spring."] == "Priya Ramaswamy"
+    assert sources["The advance has slowed for six weeks"] == "ISW"
+    assert not any("Oil sold" in s for s in sources)
+
+
+def test_reports_about_the_sentences_before_and_as_noted_in():
+    text = ("Russian troops carried out 38 shellings of the hromada. One civilian died, another three people got "
+            "injuries. About this informs the Sumy Regional Military Administration (OVA).\n"
+            "As noted in OVA, the occupiers used artillery, mortars and guided aerial bombs.\n"
+            "In general, the occupiers made 96 shellings of 11 hromadas, OVA informs.\n"
+            "We talked about this at length.\n")
+    sources = sources_of(text)
+    assert sources["Russian troops carried out 38 shellings of the hromada"] == "Sumy Regional Military Administration"
+    assert sources["One civilian died, another three people got injuries"] == "Sumy Regional Military Administration"
+    assert sources["the occupiers used artillery, mortars and guided aerial bombs"] == "OVA"
+    assert sources["In general, the occupiers made 96 shellings of 11 hromadas"] == "OVA"
+
+
+def test_inserted_comment_beside_a_possessive_and_a_dateline_with_an_agency():
+    text = ("Anna Berg is an economist. Companies without state contracts could no longer match arms plants\u2019 "
+            "wages, she argued, and many had simply stopped expanding.\n"
+            "KYIV, Ukraine (AP) \u2014 Russia hammered the energy system overnight, officials said.\n")
+    sources = sources_of(text)
+    assert sources["Companies without state contracts could no longer match arms plants\u2019 wages, she argued, and "
+                   "many had simply stopped expanding"] == "Anna Berg"
+    assert sources["Russia hammered the energy system overnight"] == "officials"
+    assert "AP" not in spans_of(text, "ACTOR")
+
+
+def test_a_speech_participle_after_the_main_clause():
+    text = ("The Kremlin dismissed the report, saying the economy was stable.\n"
+            "Colonel Ivan Marko said his units had repelled 40 assaults, adding that the enemy used tanks.\n")
+    sources = sources_of(text)
+    assert sources["the economy was stable"] == "Kremlin"
+    assert sources["his units had repelled 40 assaults"] == "Ivan Marko"
+    assert sources["the enemy used tanks"] == "Ivan Marko"

@@ -91,3 +91,19 @@ def test_furniture_lines():
     actors = spans_of(text, "ACTOR")
     assert not {"Irina Volk", "Seym Ledger", "Olena Marr", "Velmiro"} & set(actors)
     assert not any(f.endswith(("Reposts", "Quotes", "Likes", "Views")) for f in spans_of(text, "FIGURE"))
+
+
+def test_financial_press_numbers():
+    figures = spans_of("Spending hit Rbs13.5tn and the economy is short of between 1.5mn and 2mn workers; rates rose "
+                       "20 to 30 per cent, wages three to four times, twice as many plants opened, US$38.6M was "
+                       "required, about 150 sq. m burned, and two cars and a power line were hit.", "FIGURE")
+    assert {"Rbs13.5tn", "between 1.5mn and 2mn workers", "20 to 30 per cent", "three to four times",
+            "twice as many", "US$38.6M", "about 150 sq. m", "two cars"} <= set(figures)
+
+
+def test_contributor_lines_image_credits_and_placed_bylines():
+    text = ("Eleanor Marsh in London and Pavel Grudin in Riga\n"
+            "The finance ministry said revenue fell.\n"
+            "Image source, Getty Images\n"
+            "Associated Press writer Emma Burd in London contributed to this report.\n")
+    assert not {"Eleanor Marsh", "Pavel Grudin", "Getty Images", "Emma Burd"} & set(spans_of(text, "ACTOR"))

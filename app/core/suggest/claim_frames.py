@@ -56,9 +56,10 @@ def _authorial_after(doc: Any, i: int) -> bool:
 
 
 def according_to(ctx: Ctx, tok: Any) -> None:
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
-    obj = object_of(to)
-    if obj is None:
+    """"according to X" or "per X" (X named: "per ISW mapping", not "per day") around a clause."""
+    obj = object_of(next((c for c in tok.children if c.lower_ == "to"), None) if tok.lower_ == "according" else tok)
+    if obj is None or (tok.lower_ == "per" and not any(
+            t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or t.pos_ == "PROPN" for t in obj.subtree)):
         return
     sent = tok.sent
     a0, a1 = tok.left_edge.i, max(tok.right_edge.i, obj.right_edge.i) + 1
@@ -196,7 +197,8 @@ def commented_clause(ctx: Ctx, tok: Any) -> None:
     first = subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
     inserted = tok.dep_ == "ccomp" and tok.head.i > tok.i and first > 0 and doc[first - 1].text == "," and (
         tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text == ",")  # ", he told the court,"
-    if (tok.dep_ == "parataxis" or inserted) and not any(t.text in ('"', "'") for t in tok.sent):
+    if (tok.dep_ == "parataxis" or inserted) and not any(
+            t.text in ('"', "'") and t.tag_ != "POS" for t in tok.sent):  # a quotation, not "plants' wages"
         clause = tok.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
@@ -234,3 +236,25 @@ def commented_clause(ctx: Ctx, tok: Any) -> None:
         toks.pop(0)
     if toks:
         ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "commented", 2, 0.6, subj)
+
+
+def reported_before(ctx: Ctx, tok: Any) -> bool:
+    """"One civilian died, three were injured. About this informs the regional administration." A report "about
+    this" makes each sentence before it in the paragraph a claim of its subject. True when it did."""
+    about = next((c for c in tok.children if c.lower_ in ("about", "of") and c.i < tok.i), None)
+    this = object_of(about) or next((c for c in (about.children if about is not None else ())
+                                     if c.lower_ in ("this", "that")), None)
+    subj = own_subject(tok)
+    if this is None or this.lower_ not in ("this", "that") or not can_source(subj) or about.i > tok.sent.start + 1:
+        return False
+    line_start = ctx.lines[ctx.line_of(tok.idx)][0]
+    sent, added = tok.sent, 0
+    while added < 3 and sent.start > 0:
+        sent = ctx.doc[sent.start - 1].sent
+        if sent.start_char < line_start:
+            break
+        toks = strip_punct([t for t in sent if not t.is_space])
+        if toks:
+            ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "reported-before", 2, 0.55, subj)
+            added += 1
+    return added > 0

@@ -7,13 +7,16 @@ import re
 
 from app.core.suggest.actors import name_key
 from app.core.suggest.base import in_ranges, strip_punct
+from app.core.suggest.normalize import TURN
 from app.core.suggest.sources import Ctx
 
 MIN_WORDS = 4
 # "[12:41] KOVALCHUK: ..." / "HOST: ...": a transcript turn (the label is layout, not a name to annotate)
-_TURN = re.compile(r"^[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*)?"  # an optional timestamp
-                   r"([A-Z][A-Z'\u2019\-]+(?: [A-Z][A-Z'\u2019\-]+)?):[ \t]+(\S.*?)\s*$")
-_HOSTS = frozenset({"HOST", "PRESENTER", "INTERVIEWER", "ANCHOR", "MODERATOR", "Q", "A", "QUESTION", "CHAIR"})
+# labels and roles of the programme's own voice: hosts, and reporters narrating a taped piece
+_HOSTS = frozenset({
+    "HOST", "PRESENTER", "INTERVIEWER", "ANCHOR", "MODERATOR", "Q", "A", "QUESTION", "CHAIR", "CORRESPONDENT",
+    "REPORTER", "NARRATOR", "UNIDENTIFIED",
+})
 
 
 def headline_claims(ctx: Ctx, junk: list[tuple[int, int]]) -> None:
@@ -27,7 +30,7 @@ def headline_claims(ctx: Ctx, junk: list[tuple[int, int]]) -> None:
         head = doc.char_span(line_start, line_start + colon_at, alignment_mode="contract")
         words = [t for t in head if not t.is_space] if head is not None else []
         if not 1 <= len(words) <= 4 or words[-1].pos_ not in ("NOUN", "PROPN") or len(words[-1].text) < 2 \
-                or in_ranges(words[0].idx, line_start + colon_at, junk) or _TURN.match(line):
+                or in_ranges(words[0].idx, line_start + colon_at, junk) or TURN.match(line):
             continue  # not "Q: ..." in an interview, nor "Photo: ..." under a picture, nor a transcript turn
         body = doc.char_span(line_start + colon_at + 1, line_start + len(line.rstrip()), alignment_mode="contract")
         rest = strip_punct([t for t in body if not t.is_space]) if body is not None else []
@@ -61,23 +64,31 @@ def interview_claims(ctx: Ctx) -> None:
         ctx.add_with_source(body_start, body_end, "answer", 0, 0.7, speaker, i)
 
 
+def _surname(label: str) -> str:
+    """"LT. COL. ROMAN HAVRYSH" -> "havrysh": the last word of a speaker label, as `name_key` spells it."""
+    return name_key(label).split(" ")[-1]
+
+
 def transcript_claims(ctx: Ctx) -> None:
     """In a transcript (three or more "NAME: ..." turns), each turn of a named guest is a claim of the person
     the label names (the surname of someone named before: "KOVALCHUK:" after "Oksana Kovalchuk"); the host's
     turns are the programme's own voice."""
     text = ctx.text
-    turns = [(n, start, m) for n, (start, line) in enumerate(ctx.lines) if (m := _TURN.match(line))]
+    turns = [(n, start, m) for n, (start, line) in enumerate(ctx.lines) if (m := TURN.match(line))]
     if len(turns) < 3:
         return
+    hosts = {_surname(m.group(1)) for _, _, m in turns if set(f"{m.group(1)} {m.group(2) or ''}".upper().replace(
+        ",", " ").split()) & _HOSTS}  # "NADIA FERRAND, HOST:" makes every later "FERRAND:" the host
     for line_no, line_start, m in turns:
-        label = m.group(1)
-        if label in _HOSTS:
-            continue
-        key = name_key(label)
+        key = _surname(m.group(1))
+        said = m.group(3)
+        words = [w for w in said.split() if any(ch.isalnum() for ch in w)]
+        if key in hosts or (len(words) < MIN_WORDS and said.rstrip().endswith(("\u2014", "--", "-"))):
+            continue  # the host, and a cut-off "If I may —"
         people = [a for a in ctx.actors if a.end <= line_start and key in name_key(text[a.start : a.end]).split(" ")]
         if not people:
             continue
-        start, end = line_start + m.start(2), line_start + m.end(2)
+        start, end = line_start + m.start(3), line_start + m.end(3)
         ctx.add_with_source(start, end, "turn", 0, 0.7, max(people, key=lambda a: (a.end - a.start, -a.start)),
                             line_no)
 

@@ -26,9 +26,11 @@ def own_subject(tok: Any) -> Any | None:
 
 def passive_reporter(verb: Any) -> Any | None:
     """Who reports in the passive: "as was reported by the military department", "In the Kremlin it was stated
-    that ...", "..., it was noted in the department"."""
+    that ...", "..., it was noted in the department", "As noted in the administration, ..."."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if agent is None and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children):
+    bare_as = verb.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # "As noted in the administration, ..."
+    if agent is None and (bare_as or any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)):
         agent = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"), None)
     return object_of(agent)
 
@@ -38,9 +40,19 @@ def impersonal(subj: Any | None) -> bool:
     return subj is None or (subj.lower_ == "it" and subj.dep_ == "nsubjpass")
 
 
+_SPEECH_PARTICIPLES = frozenset({"saying", "claiming", "arguing", "insisting", "warning", "stressing", "noting"})
+
+
+def _trailing_participle(verb: Any) -> bool:
+    """"The Kremlin dismissed the report, saying ...": a speech participle after a comma, hung on a main clause
+    (not on a reported one: "said units had repelled 40 assaults, adding that ..." is the reporter's)."""
+    return verb.dep_ == "advcl" and verb.lower_ in _SPEECH_PARTICIPLES and verb.i > 0 and \
+        verb.doc[verb.i - 1].text == "," and verb.head.dep_ in ("ROOT", "conj")
+
+
 def subject_of(verb: Any) -> Any | None:
-    """The subject of a reporting verb, or of the verb it is conjoined to or completes; in the passive, who the
-    report is by ("it was stated in the Kremlin that ...")."""
+    """The subject of a reporting verb, or of the verb it is conjoined to, completes or (as a participle, "...,
+    saying that ...") follows; in the passive, who the report is by ("it was stated in the Kremlin that ...")."""
     if impersonal(own_subject(verb)) and verb.tag_ == "VBN":
         reporter = passive_reporter(verb)
         if reporter is not None:
@@ -52,8 +64,8 @@ def subject_of(verb: Any) -> Any | None:
         subj = own_subject(verb)
         if subj is not None:
             return subj
-        if verb.pos_ == "ADJ" or verb.dep_ in ("conj", "xcomp", "acomp"):
-            verb = verb.head
+        if verb.pos_ == "ADJ" or verb.dep_ in ("conj", "xcomp", "acomp") or _trailing_participle(verb):
+            verb = verb.head  # "..., saying the economy was stable": the participle's subject is the clause's
         else:
             break
     return None

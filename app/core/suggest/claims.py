@@ -23,6 +23,7 @@ from app.core.suggest.claim_frames import (
     commented_clause,
     in_someones_view,
     put_at,
+    reported_before,
     reported_object,
     statement_noun,
 )
@@ -39,10 +40,11 @@ from app.core.suggest.claim_syntax import (
     to_clause_end,
 )
 from app.core.suggest.config import SuggestConfig
+from app.core.suggest.missed_names import PERSON_NOUNS
 from app.core.suggest.sources import Candidate, Ctx
 
 _HYPOTHETICAL = frozenset({"may", "might", "could"})
-_FRAME_WORDS = frozenset({"according", "in", "by"})
+_FRAME_WORDS = frozenset({"according", "per", "in", "by"})
 _MEDIUMS = frozenset({"statement", "interview", "post", "briefing", "message", "report", "letter", "speech"})
 _GERUND_VERBS = frozenset({"deny", "admit", "acknowledge", "confirm", "recall", "report"})
 MIN_QUOTE_WORDS = 4
@@ -57,6 +59,9 @@ def _speaker_after(ctx: Ctx, tokens: list[Any]) -> Any | None:
         while name.i + 1 < len(ctx.doc) and ctx.doc[name.i + 1].pos_ == "PROPN":
             name = ctx.doc[name.i + 1]
         return name
+    if len(words) >= 3 and words[0].text in ("\u2014", "\u2013", "-", "--") and words[1].lower_ in ("a", "an", "one"):
+        # signed by a description: "... " \u2013 a senior Ukrainian officer, speaking on condition of anonymity
+        return next((t for t in words[2:] if t.lower_ in ctx.cfg.source_nouns or t.lower_ in PERSON_NOUNS), None)
     for tok in tokens:
         if tok.text in ('"', ".", "!", "?") or "\n" in tok.text:
             return None
@@ -91,9 +96,12 @@ def _quotes(ctx: Ctx) -> None:
                 if verbs and not any(t.text == '"' for t in before if t.i > verbs[-1].i):
                     subj = subject_of(verbs[-1])
                 elif before and before[-1].text == ":" and not any(t.text == '"' for t in before):
-                    # "One analyst put it to me bluntly: "...": the one who speaks before the colon
+                    # "One analyst put it to me bluntly: "...": the one who speaks before the colon; without a
+                    # verb, the name before it ("And from inside the building, senior fellow Dr Ada Roos: "...")
                     verb = next((t for t in reversed(before) if t.pos_ == "VERB"), None)
-                    subj = subject_of(verb) if verb is not None else None
+                    subj = subject_of(verb) if verb is not None else next(
+                        (t for t in reversed(before[:-1]) if t.pos_ == "PROPN"), None) if before[-2:-1] and \
+                        before[-2].pos_ == "PROPN" else None
             opens = not text[line_start:q0].strip()
             end = q1
             if not opens and text[q1 - 1 : q1] == "." and text[max(0, q0 - 40) : q0].rstrip()[-1:].isalpha():
@@ -135,7 +143,7 @@ def _reported(ctx: Ctx) -> None:
     for i in _candidate_tokens(ctx):
         tok = ctx.doc[i]
         lemma = tok.lemma_.lower()
-        if tok.lower_ == "according":
+        if tok.lower_ in ("according", "per"):
             according_to(ctx, tok)
         elif tok.lower_ in ("in", "by") and tok.dep_ == "prep":
             in_someones_view(ctx, tok)
@@ -174,7 +182,7 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
     if comp is None and tok.lemma_.lower() in _GERUND_VERBS:  # "Moscow denied losing ground"
         comp = next((c for c in tok.rights if c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG"), None)
         shape = "gerund"
-    if comp is None and reported_object(ctx, tok):
+    if comp is None and (reported_before(ctx, tok) or reported_object(ctx, tok)):
         return
     if comp is None:
         commented_clause(ctx, tok)
@@ -303,7 +311,9 @@ def _attribute(ctx: Ctx, junk: list[tuple[int, int]]
                 unsourced.add(id(cand))
             continue
         score = cand.score - (0.15 if how == "pronoun" else 0.25 if how == "continued" else 0.0)
-        claim = Suggestion(cand.start, cand.end, cfg.claim_label, score, attributes={
+        start = next((b for a, b in junk if a <= cand.start < b < cand.end), cand.start)  # past a dateline
+        start += len(text[start : cand.end]) - len(text[start : cand.end].lstrip())
+        claim = Suggestion(start, cand.end, cfg.claim_label, score, attributes={
             "rule": cand.shape, "source_found": how, "source_text": text[source.start : source.end],
         })
         claims.append(claim)

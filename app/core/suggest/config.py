@@ -71,7 +71,7 @@ class SuggestConfig:
         "think", "allege", "declare", "point", "describe", "call", "hail", "testify", "concede", "caution",
         "observe", "remark", "reply", "respond", "tweet", "post", "recall", "agree", "fear", "hope",
         "expect", "promise", "pledge", "vow", "urge", "assess", "calculate", "mention", "complain", "underline",
-        "consider", "remind", "reckon", "forecast", "doubt", "signal", "dispute",
+        "consider", "remind", "reckon", "forecast", "doubt", "signal", "dispute", "inform",
         # adjectives that report a stance: "X remains unconvinced that ...", "said he was unsure if ..."
         "unconvinced", "convinced", "confident", "unsure", "sure", "certain", "skeptical", "sceptical", "adamant",
     )
@@ -147,7 +147,7 @@ class SuggestConfig:
     # titles in front of a name the recogniser missed: "Gen. Yunus-Bek Yevkurov"
     person_titles: frozenset[str] = _words(
         "gen.", "gen", "general", "col.", "colonel", "lt.", "lieutenant", "maj.", "adm.", "admiral", "sgt.",
-        "capt.", "captain", "mr.", "mrs.", "ms.", "dr.", "prof.", "professor", "president", "minister",
+        "capt.", "captain", "mr.", "mrs.", "ms.", "dr.", "dr", "prof.", "professor", "president", "minister",
         "commander", "ambassador", "senator", "rep.", "sen.",
     )
     # nouns that make a nationality a speaking group: "Ukrainian officials"

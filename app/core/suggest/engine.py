@@ -33,7 +33,7 @@ _PLACE_PREPS_FOR_PATTERNS = ORG_PLACE_PREPS | {"at"}
 
 
 PARAGRAPH_COMPONENT = "marginalia_paragraphs"
-RULES_VERSION = "4"  # raise when the rules change what they suggest
+RULES_VERSION = "5"  # raise when the rules change what they suggest
 
 
 def paragraph_starts(doc: Any) -> Any:
@@ -59,15 +59,17 @@ def _add_paragraph_component(nlp: Any) -> None:
 
 
 def _split_number_affixes(nlp: Any) -> None:
-    """"~640", "130k" and "4bn" as two tokens each, so that "~" hedges the number and "k" scales it (the default
+    """"~640", "130k", "4bn" and "Rbs13.5tn" split into their parts, so that "~" hedges the number, "k" scales it
+    and "Rbs" is its currency (the default
     tokenizer keeps them whole, and the parser then reads neither as a number)."""
     from spacy.util import compile_prefix_regex, compile_suffix_regex
 
     tokenizer = nlp.tokenizer
     if not hasattr(tokenizer, "prefix_search"):
         return  # a custom tokenizer: leave it as it is
-    tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, "~", "\u2248", "\u00b1"]).search
-    tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, "(?<=[0-9])(?:[kK]|bn|mn)"]).search
+    prefixes = ["~", "\u2248", "\u00b1", "US\\$(?=[0-9])", "Rbs(?=[0-9])", "Rs(?=[0-9])"]  # "US$38.6M", "Rbs13.5tn"
+    tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *prefixes]).search
+    tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, "(?<=[0-9])(?:[kKM]|bn|mn|tn)"]).search
 
 
 def _overlaps(a: Suggestion, b: Suggestion) -> bool:

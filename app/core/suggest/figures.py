@@ -21,7 +21,7 @@ _SMALL_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "a", "an",
 })
 _SCALES = frozenset({
-    "thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "mln", "bn", "k",
+    "thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "mln", "bn", "k", "mn", "tn",
 })
 # unit abbreviations: a noun after them is another thing, not part of the unit ("640 km² and losses")
 _UNIT_ABBREVIATIONS = frozenset({"km", "km²", "km2", "m²", "sq", "mi", "kg", "t", "mw", "gw", "kw", "ha", "%"})
@@ -31,7 +31,7 @@ _AREAS = frozenset({
     "fronts", "directions", "axes", "settlements",
 })
 _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
-_CURRENCY_SIGNS = frozenset({"$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "\u00a5"})
+_CURRENCY_SIGNS = frozenset({"$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "\u00a5", "US$", "Rbs", "Rs"})
 _CALIBRE_UNITS = frozenset({"mm", "-mm", "millimeter", "millimetre", "calibre", "caliber"})
 _PHRASAL_OVER = frozenset({"hand", "take", "turn", "give", "pass", "win", "fight", "argue", "watch"})
 _SQUARE_UNITS = frozenset({"km", "mi", "m", "miles", "kilometres", "kilometers", "metres", "meters"})
@@ -116,14 +116,20 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
         )
         nominal = head.pos_ in ("NOUN", "PROPN") or head.dep_ in _NOMINAL_DEPS  # "drones" tagged VERB as dobj
         if num.dep_ in ("nummod", "quantmod", "compound") and head.i >= end and nominal and between_ok:
+            if head.lower_ in ("sq", "sq.") and head.i == end:
+                return _square_unit_end(doc, end), "unit"  # "150 sq. m": the parser took "sq" for the noun
             last = _shared_noun(doc, _conjoined_noun(head), num)
             if doc[last].lower_ == "prisoners" and doc[last + 1 : last + 3].text.lower() == "of war":
                 last += 2  # "400 Ukrainian prisoners of war"
             return last + 1, "counted-noun"
         if head.i == end and head.pos_ == "NOUN" and num.dep_ != "pobj":
             return head.i + 1, "counted-noun"
-    if end + 1 < len(doc) and doc[end].lower_ in ("sq", "sq.") and doc[end + 1].lower_ in _SQUARE_UNITS:
-        return end + 2, "unit"  # "1,150 sq km" the recogniser read as a bare number
+    if end < len(doc) and doc[end].lower_ in ("sq", "sq.") and _square_unit_end(doc, end) > end + 1:
+        return _square_unit_end(doc, end), "unit"  # "1,150 sq km" the recogniser read as a bare number
+    if end < len(doc) and doc[end].lower_ == "times":
+        return end + 1, "times"  # "three to four times" (more)
+    if end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].lower_ == "cent":
+        return end + 2, "unit"  # "20 to 30 per cent" the recogniser did not take for a percentage
     # "14 more" (were injured); but "40 percent more than" compares, and "six more Patriot-class batteries"
     # counts the batteries
     if not unit_label and end + 1 < len(doc) and doc[end].lower_ in ("more", "fewer"):
@@ -144,11 +150,18 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
     return end, "unit" if unit_label else ""
 
 
+def _square_unit_end(doc: Any, i: int) -> int:
+    """The end of "sq km" / "sq. m" starting at doc[i] ("sq" or "sq."), or i + 1 when no unit follows."""
+    j = i + 2 if i + 2 < len(doc) and doc[i + 1].text == "." else i + 1
+    return j + 1 if j < len(doc) and doc[j].lower_ in _SQUARE_UNITS else i + 1
+
+
 def _conjoined_noun(noun: Any) -> int:
     """The last token of the counted noun, through "and" + another bare noun: "20 refineries and oil depots"."""
     conj = next((c for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
-    if conj is None or noun.lower_ in _UNIT_ABBREVIATIONS or conj.i - noun.i > 4 or _is_num(conj) or any(
-            c.dep_ in ("nummod", "det", "poss") for c in conj.children):
+    if conj is None or noun.lower_ in _UNIT_ABBREVIATIONS or (noun.tag_ == "NNS" and conj.tag_ == "NN") or (
+            conj.i - noun.i > 4 or _is_num(conj) or any(c.dep_ in ("nummod", "det", "poss") for c in conj.children)):
+        # "640 km² and losses", "two cars and power transmission line": another thing, not the counted one
         return noun.i
     between = noun.doc[noun.i + 1 : conj.i]
     if not any(t.lower_ in ("and", "or") for t in between) or any(t.text == "," for t in between):
@@ -217,9 +230,9 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
         start -= 1  # "1 250 sq. km": a space groups the thousands
     if end < n and doc[end].text == "+" and not doc[end - 1].whitespace_:
         end += 1  # "133,000+"
-    if end < n and doc[end].lower_ in ("m", "mn", "bn") and not doc[end - 1].whitespace_ and doc[end - 1].like_num \
+    if end < n and doc[end].text in ("m", "M") and not doc[end - 1].whitespace_ and doc[end - 1].like_num \
             and start > 0 and (doc[start - 1].text in _CURRENCY_SIGNS or doc[start].text in _CURRENCY_SIGNS):
-        end += 1  # "€2.3m": millions, not metres
+        end += 1  # "€2.3m", "US$38.6M": millions, not metres
     if start > 0 and (doc[start - 1].text in CURRENCY_CODES or doc[start - 1].text in _CURRENCY_SIGNS):
         start -= 1  # "UAH 4 million", and "$" when the recogniser left it out ("perhaps $50,000")
     return start, end
@@ -386,7 +399,11 @@ def _half_or_twice(doc: Any, tok: Any, cfg: SuggestConfig) -> Suggestion | None:
         if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of" or (
                 before is not None and (before.pos_ in ("DET", "ADJ", "NUM") or before.lower_ in ("a", "an"))):
             return None
-    return Suggestion(doc[start].idx, tok.idx + len(tok.text), cfg.figure_label, 0.6,
+    end = tok
+    if tok.lower_ == "twice" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "as" and doc[tok.i + 2].lower_ in (
+            "many", "much"):
+        end = doc[tok.i + 2]  # "twice as many"
+    return Suggestion(doc[start].idx, end.idx + len(end.text), cfg.figure_label, 0.6,
                       attributes={"model_label": "", "rule": "fraction", "hedge": start < tok.i})
 
 

@@ -34,6 +34,7 @@ _JUNK_LINE = re.compile(
     r"|.*\bsubscribe\b.*|.*\bcheck all news\b.*|.*leave a comment.*|.*sign up for.*newsletter.*"
     r"|!\[\]\(\).*|advertisement|share\b.*|.*\bfollow us\b.*|.*\blast updated\b.*|(photo|image|picture|video)"
     r"( credit)?:.*|(also read|read also|see also|read more):.*|related posts|(\u00a9|copyright\b).*"
+    r"|.*\bcontributed( reporting)? to this (report|story|article)|image (source|caption),.*"
     r"|.*\((photo|image|picture)\b[^()]*\)\.?"
     r"|([\d.,]+[KkM]?[ \t]+(reposts?|retweets?|quotes?|likes?|views?|replies|comments?|shares?|bookmarks?)"
     r"[ \t\u00b7|]*)+)"
@@ -45,6 +46,13 @@ _JUNK_LINE = re.compile(
 _NAME = r"[A-Z][\w.\-\u2019']*(?:[ \t]+[A-Z][\w.\-\u2019']*)*"
 _BYLINE = re.compile(rf"^[ \t]*(?:By|BY)[ \t]+{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|AND)[ \t]+){_NAME})*"
                      r"(?:[ \t]*,[ \t]*[a-z][a-z \t\-]*)?[ \t]*(?:[|\u00b7\u2022][^\n]*)?\r?$", re.MULTILINE)
+
+
+# A byline of names with their places and no "By": "Eleanor Marsh in London and Pavel Gruzdev in Riga"
+_FULL_NAME = r"[A-Z][\w.\-\u2019']+(?:[ \t]+[A-Z][\w.\-\u2019']+)+"
+_PLACED_BYLINE = re.compile(rf"^[ \t]*(?:and[ \t]+)?{_FULL_NAME}(?:[ \t]+in[ \t]+{_NAME}|,[ \t]*{_NAME})"
+                            rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){_FULL_NAME}(?:[ \t]+in[ \t]+{_NAME})?)*[ \t]*\r?$",
+                            re.MULTILINE)
 
 
 def normalise(text: str) -> str:
@@ -76,14 +84,35 @@ def _bullets_after_headings(text: str) -> list[tuple[int, int]]:
     return out
 
 
-# A dateline opening a paragraph: "KYIV, Ukraine — ", "KYIV, March 12 — " (the place in it is no actor)
+# A dateline opening a paragraph: "KYIV, Ukraine — ", "KYIV, March 12 — ", "KYIV, Ukraine (AP) — " (the place and the
+# agency in it are no actors)
 _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'\-]+(?:[ \t][A-Z][A-Z'\-]+)*,[ \t]*"
-                       r"(?:[A-Z][a-z]+[ \t]?\d{0,2}|\d{1,2}[ \t][A-Z][a-z]+)?[ \t]*(?:\u2014|\u2013|--)", re.MULTILINE)
+                       r"(?:[A-Z][a-z]+[ \t]?\d{0,2}|\d{1,2}[ \t][A-Z][a-z]+)?[ \t]*(?:\([A-Za-z]{2,12}\)[ \t]*)?"
+                       r"(?:\u2014|\u2013|--)", re.MULTILINE)
+
+
+# "NADIA FERRAND, HOST: ...", "LT. COL. ROMAN HAVRYSH, UKRAINIAN ARMY (through translator): ...": a transcript
+# turn, a name in capitals with an optional role after a comma and notes in brackets (the label is layout)
+TURN = re.compile(r"^[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*)?"  # an optional timestamp
+                  r"([A-Z][A-Z.'\u2019\-]*(?: [A-Z][A-Z.'\u2019\-]*){0,4})"
+                  r"(?:[ \t]*\([A-Z.]+\))?(?:,([^:()\n]{1,60}))?(?:[ \t]*\([^()\n]{1,40}\))?:[ \t]+(\S.*?)\s*$",
+                  re.MULTILINE)
+_STAGE_DIRECTION = re.compile(r"^[ \t]*\((?:BEGIN|END|CROSSTALK|COMMERCIAL|LAUGHTER|APPLAUSE|VIDEO|AUDIO|SOUND|"
+                              r"INAUDIBLE|UNINTELLIGIBLE|MUSIC|OFF-MIKE|ON CAMERA)[A-Z \t\-]*\)[ \t]*\r?$",
+                              re.MULTILINE)
+
+
+def _transcript_layout(text: str) -> list[tuple[int, int]]:
+    """The speaker labels of a transcript (three turns or more) and its stage directions ("(CROSSTALK)")."""
+    labels = [(m.start(), m.start(3)) for m in TURN.finditer(text)]
+    return ([*labels, *((m.start(), m.end()) for m in _STAGE_DIRECTION.finditer(text))] if len(labels) >= 3
+            else [])
 
 
 def junk_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of lines that are web junk ("Source link", "Please subscribe ...", bylines, photo
     captions, share and follow lines, a post's counts ("1.4K Reposts 203 Quotes"), the bullet lines under
-    "News Summary:" or "Related:"), and datelines."""
-    lines = [(m.start(), m.end()) for regex in (_JUNK_LINE, _BYLINE, _DATELINE) for m in regex.finditer(text)]
-    return sorted(lines + _bullets_after_headings(text))
+    "News Summary:" or "Related:"), datelines, and a transcript's speaker labels and stage directions."""
+    regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _DATELINE)
+    lines = [(m.start(), m.end()) for regex in regexes for m in regex.finditer(text)]
+    return sorted(lines + _bullets_after_headings(text) + _transcript_layout(text))

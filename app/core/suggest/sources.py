@@ -275,7 +275,7 @@ class Ctx:
         if tok.lower_ == "old" and tok.i >= 2 and self.doc[tok.i - 2].lower_ == "year" and any(
                 c.dep_ == "det" for c in tok.children):
             return self.last_person(tok.idx), "described"  # "The 68-year-old said" (split at the hyphens)
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        if (tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PERSON")) and tok.text[:1].isupper():  # "ISW" as NN
             left = tok
             while left.i > 0 and self.doc[left.i - 1].pos_ == "PROPN" and self.doc[left.i - 1].dep_ in (
                 "compound", "flat"
