@@ -46,6 +46,7 @@ SETS: dict[str, tuple[Path, Path | None]] = {
     "heldout3": (GOLD / "heldout3", ARTICLES), "heldout3-second": (GOLD / "heldout3_second", ARTICLES),
     "heldout4": (GOLD / "heldout4", ARTICLES), "heldout4-second": (GOLD / "heldout4_second", ARTICLES),
     "heldout5": (GOLD / "heldout5", ARTICLES), "heldout5-second": (GOLD / "heldout5_second", ARTICLES),
+    "heldout6": (GOLD / "heldout6", ARTICLES), "heldout6-second": (GOLD / "heldout6_second", ARTICLES),
     "second": (GOLD / "second_annotator", None),
 }
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"

@@ -64,3 +64,10 @@ def test_fast_path_leaves_scales_money_and_ranges_to_quantulum() -> None:
     assert quantities.plain_quantity("12,000 North Korean soldiers").value == 12000
     assert quantities.plain_quantity("697 square kilometers of land").unit.name == "square kilometre"
     assert quantities.plain_quantity("three axes").value == 3
+
+
+def test_words_spelled_out_of_unit_symbols_are_counted_nouns(quantulum_only) -> None:
+    """quantulum3 reads "bunk" as bushel·newton·kelvin and "KAB" as an unknown byte; the slow path repairs that."""
+    assert quantulum_only("300 bunk beds", "")["unit"] == "bunk beds"
+    assert quantulum_only("two KAB", "").get("measured") == "KAB"
+    assert quantulum_only("5 kWh", "")["unit"] == "kilowatt hours"  # a real compound unit stays

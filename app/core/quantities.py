@@ -116,4 +116,14 @@ def quantities(text: str) -> list[Any]:
         return [plain]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return sorted(quantulum_parser().parse(text), key=lambda q: q.span[0])
+        found = quantulum_parser().parse(text)
+    return sorted((_without_spelled_unit(q) for q in found), key=lambda q: q.span[0])
+
+
+def _without_spelled_unit(q: Any) -> Any:
+    """quantulum3 spells some words out of unit symbols ("300 bunk beds" -> bushel newton kelvin, "two KAB" ->
+    unk byte): an unknown compound unit read from one word after the number is no unit, the word is counted."""
+    number, _, word = q.surface.rpartition(" ")
+    if q.unit.entity.name != "unknown" or len(q.unit.dimensions) < 2 or not number or not word.isalpha():
+        return q
+    return PlainQuantity(q.value, (q.span[0], q.span[0] + len(number)))
