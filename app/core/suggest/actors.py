@@ -9,7 +9,8 @@ general in the Australian Army") is. A name the recogniser found once is looked 
 (a sentence-initial "Kyiv hopes" is easily missed). The recogniser's entities are repaired first: organisation
 names it split or mislabelled ("Ukrainian Institute" + "for the Future", "the Henry Jackson Society" as FAC),
 names it missed after a title or before an organisation word, a capital it took for a person elsewhere, and
-title-case headlines it took for names.
+title-case headlines it took for names. Handles and acronyms it missed are looked for too (missed_names.py).
+Headings in capitals, oblasts and month names are never actors.
 """
 
 from __future__ import annotations
@@ -294,13 +295,16 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
            ) -> Suggestion | None:
     """The ACTOR suggestion for the name doc[start:end] (model label `label`), or None when it is no actor.
     `need_role`: even a person or organisation must act (a one-word name found again without the model)."""
-    if "(" in doc[start:end].text:  # "6 Aug (Regional Administration": the name is inside the bracket
-        start = next(t.i for t in doc[start:end] if t.text == "(") + 1
+    span = doc[start:end]
+    text = span.text
+    if "(" in text:  # "6 Aug (Regional Administration": the name is inside the bracket
+        start = next(t.i for t in span if t.text == "(") + 1
         if start >= end:
             return None
-    span = doc[start:end]
-    if (name_key(span.text) in cfg.never_actors or span[0].text.isdigit() or span[-1].lower_ in _PLACE_HEADS
-            or (len(span) == 1 and span[0].lower_ in MONTHS) or len(span.text) < 2
+        span = doc[start:end]
+        text = span.text
+    if (name_key(text) in cfg.never_actors or span[0].text.isdigit() or span[-1].lower_ in _PLACE_HEADS
+            or (len(span) == 1 and span[0].lower_ in MONTHS) or len(text) < 2
             or not any(t.text[:1].isupper() or t.text[:1] == "@" for t in span)
             or (span[-1].lower_ in cfg.event_heads and not any(t.lower_ in cfg.org_heads for t in span))
             or any(t.text in (":", "|") or t.lower_ in _FINITE for t in span) or span[0].text in CURRENCY_CODES):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from app.core.types import NewSpan, Origin, SpanState
@@ -54,20 +55,22 @@ def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in ranges)
 
 
-def word_forms(tok: Any) -> set[str]:
+def word_forms(tok: Any) -> frozenset[str]:
     """The lemma and the plain forms a verb may have under its inflection: the lemmatiser sometimes errs
     ("hopes" -> "hop"), so "hopes" also gives "hope"."""
     return forms_of(tok.lower_, tok.lemma_.lower())
 
 
-def forms_of(low: str, lemma: str) -> set[str]:
-    """`word_forms` from the strings: the lower-cased word and its lemma."""
+@lru_cache(maxsize=1 << 16)
+def forms_of(low: str, lemma: str) -> frozenset[str]:
+    """`word_forms` from the strings: the lower-cased word and its lemma (cached: the same words come back in
+    every article)."""
     forms = {lemma, low}
     for suffix, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ies", "y"),
                          ("ied", "y")):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             forms.add(low[: -len(suffix)] + repl)
-    return forms
+    return frozenset(forms)
 
 
 def object_of(prep: Any | None) -> Any | None:

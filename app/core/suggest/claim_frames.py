@@ -173,10 +173,10 @@ def _trailing_comment(tok: Any) -> Any | None:
 def commented_clause(ctx: Ctx, tok: Any) -> None:
     """A reporting verb without a complement that comments on a clause makes that clause a claim:
     "Those will include, he said, the goals ..." and "On two occasions, she told the court, he ..." (the whole
-    clause, the comment inside it), "Russia is running
-    out of men, as Western officials have said" and "... North Korean soldiers, something Ukrainian officials
-    have repeatedly said" (the clause before the comment, without the author's frame around it: "if Trump is
-    willing to use this pressure, as his advisor once suggested" -> "use this pressure")."""
+    clause, the comment inside it), "Russia is running out of men, as Western officials have said" and "...
+    North Korean soldiers, something Ukrainian officials have repeatedly said" (the clause before the comment,
+    without the author's frame around it: "if Trump is willing to use this pressure, as his advisor once
+    suggested" -> "use this pressure")."""
     doc = ctx.doc
     told = tok.lemma_ == "tell"  # "she told the court": the object is the hearer, the comment is still bare
     if any(c.dep_ == "xcomp" or (c.dep_ == "dobj" and not told) for c in tok.children):

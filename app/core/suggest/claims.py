@@ -13,6 +13,7 @@ way to the claims inside it, and "it said" goes to the organisation that spoke l
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Any
 
@@ -48,6 +49,7 @@ _FRAME_WORDS = frozenset({"according", "per", "in", "by"})
 _MEDIUMS = frozenset({"statement", "interview", "post", "briefing", "message", "report", "letter", "speech"})
 _GERUND_VERBS = frozenset({"deny", "admit", "acknowledge", "confirm", "recall", "report"})
 MIN_QUOTE_WORDS = 4
+_QUOTE_MARK = re.compile('"')
 
 
 def _speaker_after(ctx: Ctx, tokens: list[Any]) -> Any | None:
@@ -79,7 +81,7 @@ def _quotes(ctx: Ctx) -> None:
 
     starts = doc.to_array([IDX]).ravel().tolist() if len(doc) else []  # no Token objects: much faster
     for line_no, (line_start, line) in enumerate(ctx.lines):
-        marks = [line_start + i for i, ch in enumerate(line) if ch == '"']
+        marks = [line_start + m.start() for m in _QUOTE_MARK.finditer(line)] if '"' in line else []
         pairs = [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
         if len(marks) % 2:
             pairs.append((marks[-1], line_start + len(line)))
@@ -99,9 +101,8 @@ def _quotes(ctx: Ctx) -> None:
                     # "One analyst put it to me bluntly: "...": the one who speaks before the colon; without a
                     # verb, the name before it ("And from inside the building, senior fellow Dr Ada Roos: "...")
                     verb = next((t for t in reversed(before) if t.pos_ == "VERB"), None)
-                    subj = subject_of(verb) if verb is not None else next(
-                        (t for t in reversed(before[:-1]) if t.pos_ == "PROPN"), None) if before[-2:-1] and \
-                        before[-2].pos_ == "PROPN" else None
+                    named = len(before) >= 2 and before[-2].pos_ == "PROPN"
+                    subj = subject_of(verb) if verb is not None else before[-2] if named else None
             opens = not text[line_start:q0].strip()
             end = q1
             if not opens and text[q1 - 1 : q1] == "." and text[max(0, q0 - 40) : q0].rstrip()[-1:].isalpha():
@@ -123,19 +124,18 @@ def _candidate_tokens(ctx: Ctx) -> list[int]:
     doc, cfg = ctx.doc, ctx.cfg
     if not len(doc):
         return []
+    import numpy as np
+
     words = cfg.reporting_verbs | cfg.as_verbs | {"put"}
     strings = doc.vocab.strings
-    seen: dict[tuple[int, int], bool] = {}
-    out = []
-    for i, (low, lem) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
-        hit = seen.get((low, lem))
-        if hit is None:
-            low_s, lem_s = strings[low], strings[lem].lower()
-            hit = low_s in _FRAME_WORDS or lem_s in cfg.claim_nouns or bool(forms_of(low_s, lem_s) & words)
-            seen[(low, lem)] = hit
-        if hit:
-            out.append(i)
-    return out
+    pairs = doc.to_array([LOWER, LEMMA])
+    # each distinct (word, lemma) pair is looked at once; numpy maps the answers back onto the tokens
+    unique, inverse = np.unique(pairs, axis=0, return_inverse=True)
+    hits = np.array([
+        low_s in _FRAME_WORDS or lem_s in cfg.claim_nouns or bool(forms_of(low_s, lem_s) & words)
+        for low_s, lem_s in ((strings[low], strings[lem].lower()) for low, lem in unique.tolist())
+    ], dtype=bool)
+    return np.flatnonzero(hits[inverse.ravel()]).tolist()
 
 
 def _reported(ctx: Ctx) -> None:
