@@ -271,8 +271,9 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
     mentions = [(s, e, "PERSON" if e - s == 1 and doc[s].text in surnames else label, r) for s, e, label, r in mentions]
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     text = doc.text if text is None else text
+    capitals = capitals_lines(text)
     mentions += titled_names(doc, words, cfg, taken) + org_names(doc, words, cfg, taken) + handles_and_acronyms(
-        doc, words, taken, text)
+        doc, words, taken, capitals)
     known = list(mentions)
     first_at: dict[str, int] = {}
     for i, word in enumerate(words):
@@ -280,7 +281,7 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
     for name in surnames:  # a surname alone is looked for again too ("Zhdanov indicates ...")
         known.append((first_at[name], first_at[name] + 1, "PERSON", True))
     headlines = _title_case_lines(text)
-    junk = [*junk, *capitals_lines(text)]
+    junk = [*junk, *((a, b) for a, b in capitals if " " in text[a:b].strip())]  # headings of two words or more
     for start, end, label, need_role in [*mentions, *_more_mentions(doc, words, known, taken)]:
         if end - start >= 3 and in_ranges(doc[start].idx, doc[end - 1].idx + 1, headlines) and text.count(
                 doc[start:end].text) == 1:

@@ -49,6 +49,10 @@ CURRENCY_CODES = frozenset({
     "UAH", "USD", "EUR", "RUB", "GBP", "CHF", "CNY", "PLN", "CAD", "AUD", "JPY", "KRW", "SEK", "NOK", "DKK", "CZK",
     "HUF", "RON", "TRY", "INR", "KZT", "BYN", "NZD",
 })  # "RUB 4.5 bn"
+MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+})
 
 
 def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -86,8 +90,3 @@ def strip_punct(toks: list[Any]) -> list[Any]:
     while end > start and toks[end - 1].is_punct:
         end -= 1
     return toks[start:end]
-
-MONTHS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-})

@@ -242,10 +242,9 @@ def reported_before(ctx: Ctx, tok: Any) -> bool:
     """"One civilian died, three were injured. About this informs the regional administration." A report "about
     this" makes each sentence before it in the paragraph a claim of its subject. True when it did."""
     about = next((c for c in tok.children if c.lower_ in ("about", "of") and c.i < tok.i), None)
-    this = object_of(about) or next((c for c in (about.children if about is not None else ())
-                                     if c.lower_ in ("this", "that")), None)
+    this = next((c for c in about.children if c.lower_ in ("this", "that")), None) if about is not None else None
     subj = own_subject(tok)
-    if this is None or this.lower_ not in ("this", "that") or not can_source(subj) or about.i > tok.sent.start + 1:
+    if this is None or not can_source(subj) or about.i > tok.sent.start + 1:
         return False
     line_start = ctx.lines[ctx.line_of(tok.idx)][0]
     sent, added = tok.sent, 0

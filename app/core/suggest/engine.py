@@ -20,7 +20,7 @@ from app.core.suggest.config import (
     SuggestConfigError,
     load_config,
 )
-from app.core.suggest.figures import figure_suggestions
+from app.core.suggest.figures import figure_suggestions, split_number_affixes
 from app.core.suggest.missed_names import keeps_the
 from app.core.suggest.normalize import junk_ranges, normalise
 from app.core.suggest.patterns import PatternError, PatternSet, load_patterns
@@ -58,20 +58,6 @@ def _add_paragraph_component(nlp: Any) -> None:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
 
 
-def _split_number_affixes(nlp: Any) -> None:
-    """"~640", "130k", "4bn" and "Rbs13.5tn" split into their parts, so that "~" hedges the number, "k" scales it
-    and "Rbs" is its currency (the default
-    tokenizer keeps them whole, and the parser then reads neither as a number)."""
-    from spacy.util import compile_prefix_regex, compile_suffix_regex
-
-    tokenizer = nlp.tokenizer
-    if not hasattr(tokenizer, "prefix_search"):
-        return  # a custom tokenizer: leave it as it is
-    prefixes = ["~", "\u2248", "\u00b1", "US\\$(?=[0-9])", "Rbs(?=[0-9])", "Rs(?=[0-9])"]  # "US$38.6M", "Rbs13.5tn"
-    tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *prefixes]).search
-    tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, "(?<=[0-9])(?:[kKM]|bn|mn|tn)"]).search
-
-
 def _overlaps(a: Suggestion, b: Suggestion) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -87,7 +73,7 @@ class SuggestionEngine:
         self.config = config or SuggestConfig()
         self.patterns = patterns or PatternSet([], "")
         _add_paragraph_component(pipeline.nlp)
-        _split_number_affixes(pipeline.nlp)
+        split_number_affixes(pipeline.nlp)
 
     @property
     def nlp(self) -> Any:

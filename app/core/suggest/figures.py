@@ -31,7 +31,10 @@ _AREAS = frozenset({
     "fronts", "directions", "axes", "settlements",
 })
 _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
-_CURRENCY_SIGNS = frozenset({"$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "\u00a5", "US$", "Rbs", "Rs"})
+# currency written as letters glued to the number ("US$38.6M", "Rbs13.5tn"), and scale letters after it ("130k")
+_CURRENCY_PREFIXES = ("US$", "Rbs", "Rs")
+_SCALE_SUFFIXES = ("k", "K", "M", "bn", "mn", "tn")
+_CURRENCY_SIGNS = frozenset({"$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "\u00a5", *_CURRENCY_PREFIXES})
 _CALIBRE_UNITS = frozenset({"mm", "-mm", "millimeter", "millimetre", "calibre", "caliber"})
 _PHRASAL_OVER = frozenset({"hand", "take", "turn", "give", "pass", "win", "fight", "argue", "watch"})
 _SQUARE_UNITS = frozenset({"km", "mi", "m", "miles", "kilometres", "kilometers", "metres", "meters"})
@@ -50,6 +53,26 @@ _AFTER_HEDGES = ("give or take", "or so", "or more", "at most", "at least", "or 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DIGIT = re.compile(r"\d")
 _DOTTED_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
+# hedges that make "one" a count ("at least one family member"), not "a single"
+_COUNT_HEDGES = frozenset({
+    "at least", "more than", "no more than", "up to", "fewer than", "less than", "at most", "not more than",
+    "no fewer than", "over",
+})
+
+
+def split_number_affixes(nlp: Any) -> None:
+    """Make `nlp`'s tokenizer split "~640", "130k", "4bn" and "Rbs13.5tn" into their parts, so that "~" hedges the
+    number, "k" scales it and "Rbs" is its currency (the default tokenizer keeps them whole, and the parser then
+    reads neither as a number). A custom tokenizer is left as it is."""
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    tokenizer = nlp.tokenizer
+    if not hasattr(tokenizer, "prefix_search"):
+        return
+    prefixes = ["~", "\u2248", "\u00b1", *(re.escape(p) + "(?=[0-9])" for p in _CURRENCY_PREFIXES)]
+    suffixes = ["(?<=[0-9])(?:" + "|".join(_SCALE_SUFFIXES) + ")"]
+    tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *prefixes]).search
+    tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, *suffixes]).search
 
 
 def _is_num(tok: Any) -> bool:
@@ -124,8 +147,9 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
             return last + 1, "counted-noun"
         if head.i == end and head.pos_ == "NOUN" and num.dep_ != "pobj":
             return head.i + 1, "counted-noun"
-    if end < len(doc) and doc[end].lower_ in ("sq", "sq.") and _square_unit_end(doc, end) > end + 1:
-        return _square_unit_end(doc, end), "unit"  # "1,150 sq km" the recogniser read as a bare number
+    square_end = _square_unit_end(doc, end) if end < len(doc) and doc[end].lower_ in ("sq", "sq.") else end
+    if square_end > end + 1:
+        return square_end, "unit"  # "1,150 sq km" the recogniser read as a bare number
     if end < len(doc) and doc[end].lower_ == "times":
         return end + 1, "times"  # "three to four times" (more)
     if end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].lower_ == "cent":
@@ -272,12 +296,6 @@ def _trailing_hedge(doc: Any, end: int) -> int:
         if [t.lower_ for t in doc[j:k]] == words and not (k < len(doc) and _is_num(doc[k])):
             return k  # but ", at least 40 more" hedges the next number
     return end
-
-
-_COUNT_HEDGES = frozenset({
-    "at least", "more than", "no more than", "up to", "fewer than", "less than", "at most", "not more than",
-    "no fewer than", "over",
-})
 
 
 def _not_a_count(doc: Any, nums: list[Any], end: int, hedge: str = "") -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.core.suggest.base import in_ranges
 from app.core.suggest.config import SuggestConfig
 
 # nouns that describe a person: an organisation in front of one is an affiliation ("a senior EU official", "a U.S.
@@ -130,10 +131,11 @@ _NOT_ACRONYMS = frozenset({
 })
 
 
-def handles_and_acronyms(doc: Any, words: list[str], taken: set[int], text: str
+def handles_and_acronyms(doc: Any, words: list[str], taken: set[int], headings: list[tuple[int, int]]
                          ) -> list[tuple[int, int, str, bool]]:
     """"@borderlines_map" (a handle names its owner: an actor wherever it appears) and acronyms the recogniser
-    missed ("the AFU hit", "RMA said"), which must act like any other name. Lines in capitals are headings."""
+    missed ("the AFU hit", "RMA said"), which must act like any other name; not in `headings`, the lines in
+    capitals (`capitals_lines`)."""
     out = []
     for i, word in enumerate(words):
         if not (word[:1] == "@" or (word[:1].isupper() and word[-1:].isupper() and 1 < len(word) < 6)):
@@ -141,26 +143,19 @@ def handles_and_acronyms(doc: Any, words: list[str], taken: set[int], text: str
         if word.startswith("@") and _HANDLE.match(word) and i not in taken:
             out.append((i, i + 1, "PERSON", False))
         elif _ACRONYM.match(word) and word.upper() not in _NOT_ACRONYMS and (
-                i not in taken or doc[i].ent_type_ in _NOT_NAME_ENTS) and not _in_capitals_line(text, doc[i].idx):
+                i not in taken or doc[i].ent_type_ in _NOT_NAME_ENTS) and not in_ranges(
+                    doc[i].idx, doc[i].idx + 1, headings):
             out.append((i, i + 1, "ORG", True))
     return out
 
 
-def _in_capitals_line(text: str, idx: int) -> bool:
-    """The character at `idx` stands in a line written in capitals ("KEY FIGURES", "SENTENCE"): a heading."""
-    end = text.find("\n", idx)
-    letters = [c for c in text[text.rfind("\n", 0, idx) + 1 : len(text) if end < 0 else end] if c.isalpha()]
-    return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-
-
 def capitals_lines(text: str) -> list[tuple[int, int]]:
-    """Lines of two or more words written in capitals: mastheads and section headings ("THE MERIDIAN POST",
-    "KEY FIGURES"), not text in which names act. (Letters are counted by regular expressions: a Python loop
-    over every character of every article would cost more than all the actor rules.)"""
+    """Lines written in capitals: mastheads and headings ("THE MERIDIAN POST", "KEY FIGURES", "SENTENCE"), not
+    text in which names act. (Letters are counted by regular expressions: a Python loop over every character of
+    every article would cost more than all the actor rules.)"""
     out, pos = [], 0
     for line in text.split("\n"):
-        if not _PROSE.search(line, 0, 60) and " " in line.strip() and (
-                len(_LOWER.findall(line)) * 4 <= len(_UPPER.findall(line))):
+        if not _PROSE.search(line, 0, 60) and len(_LOWER.findall(line)) * 4 <= len(_UPPER.findall(line)):
             out.append((pos, pos + len(line)))  # at least 80 % of the letters are capitals
         pos += len(line) + 1
     return out

@@ -99,10 +99,10 @@ class Ctx:
                 if a.attributes.get("rule") in _NOT_PERSON_RULES:
                     continue
                 span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+                title = self.doc[span.start - 1].lower_ if span is not None and span.start > 0 else ""
                 described = span is not None and (any(
-                    c.dep_ == "appos" and c.pos_ == "NOUN" for c in span.root.children) or (span.start > 0 and (
-                        self.doc[span.start - 1].lower_ in PERSON_NOUNS or self.doc[span.start - 1].lower_ in
-                        self.cfg.person_titles)))  # "Defence lawyer Alla Merkulova", taken for an organisation
+                    c.dep_ == "appos" and c.pos_ == "NOUN" for c in span.root.children
+                ) or title in PERSON_NOUNS or title in self.cfg.person_titles)  # "Defence lawyer Alla Merkulova"
                 if a.attributes.get("model_label") in ("PERSON", "") or described:
                     names.add(self._surname(a))
             self.persons = names
