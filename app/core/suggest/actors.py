@@ -203,8 +203,21 @@ def _names(doc: Any, cfg: SuggestConfig, ents: tuple[Any, ...]) -> list[tuple[in
             state = next((e for e in ents if e.start == j and e.label_ == "GPE"), None) if j > end else None
             if state is not None:
                 end = skip_to = state.end
+            elif any(t.lower_ in ("of", "for") for t in doc[start:end]) and end + 1 < len(doc) and (
+                    doc[end].lower_ == "and" and _subject_word(doc[end + 1])):
+                k = end + 1  # "Ministry of Social Security" + "and Labour": one ministry
+                while k < len(doc) and _subject_word(doc[k]):
+                    k += 1
+                end = skip_to = k
         out.append((start, end, label))
     return out
+
+
+def _subject_word(tok: Any) -> bool:
+    """A capitalised word that names a field, not a state, person or acronym ("Labour" in "Ministry of Social
+    Security and Labour")."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper() and tok.ent_type_ not in (
+        "GPE", "PERSON", "NORP", "LOC", "FAC")
 
 
 def _past_join(doc: Any, end: int, joins: frozenset[str] | set[str]) -> int:
@@ -281,7 +294,8 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
     for name in surnames:  # a surname alone is looked for again too ("Zhdanov indicates ...")
         known.append((first_at[name], first_at[name] + 1, "PERSON", True))
     headlines = _title_case_lines(text)
-    junk = [*junk, *((a, b) for a, b in capitals if " " in text[a:b].strip())]  # headings of two words or more
+    junk = [*junk, *((a, b) for a, b in capitals if " " in text[a:b].strip() or "-" in text[a:b]
+                     )]  # headings of two words or more, or hyphenated ("WHACK-A-MOLE")
     for start, end, label, need_role in [*mentions, *_more_mentions(doc, words, known, taken)]:
         if end - start >= 3 and in_ranges(doc[start].idx, doc[end - 1].idx + 1, headlines) and text.count(
                 doc[start:end].text) == 1:
@@ -290,6 +304,13 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
         if sugg is not None and not in_ranges(sugg.start, sugg.end, junk):
             out.append(sugg)
     return out
+
+
+def _call_sign(doc: Any, start: int) -> bool:
+    """The name follows "call sign", "callsign", "nicknamed" or "nom de guerre"."""
+    before = [t.lower_ for t in doc[max(0, start - 3) : start] if t.text not in ("\u201c", '"', "'", "\u2018")]
+    return bool(before) and (before[-1] in ("callsign", "nicknamed", "codenamed", "alias") or before[-2:] in (
+        ["call", "sign"], ["de", "guerre"], ["call", "-"]))
 
 
 def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_role: bool = False
@@ -310,6 +331,8 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
             or (span[-1].lower_ in cfg.event_heads and not any(t.lower_ in cfg.org_heads for t in span))
             or any(t.text in (":", "|") or t.lower_ in _FINITE for t in span) or span[0].text in CURRENCY_CODES):
         return None  # a place, an event, a headline in title case ("Kursk Was Always a Gamble")
+    if _call_sign(doc, start):
+        return None  # "goes by the call sign Shula": another name of someone named already, not a new actor
     alias_of = _parenthesised_alias(doc, start, end)
     if alias_of is not None:  # "from North Korea (DPRK)": an acronym shares the fate of the name before it
         alias_start, alias_end, alias_label = alias_of
@@ -395,5 +418,8 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
             return None
         attrs["rule"] = role
         score = 0.8 if role in ("subject", "source", "agent") else 0.7
-    return Suggestion(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), cfg.actor_label, score,
-                      attributes=attrs)
+    last = doc[end - 1]
+    stop = last.idx + len(last.text)
+    if last.text.endswith(".") and len(last.text) > 2 and (end == len(doc) or doc[end].is_sent_start):
+        stop -= 1  # "Brightwater Components Ltd." at the end of a sentence: the full stop is the sentence's
+    return Suggestion(doc[start].idx, stop, cfg.actor_label, score, attributes=attrs)

@@ -61,6 +61,9 @@ def according_to(ctx: Ctx, tok: Any) -> None:
     if obj is None or (tok.lower_ == "per" and not any(
             t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or t.pos_ == "PROPN" for t in obj.subtree)):
         return
+    conj = next((c for c in obj.children if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+    if conj is not None and obj.lower_ in ("data", "records", "figures", "statistics"):
+        obj = conj  # "according to customs data and a document seen by Reuters": the document is a source
     sent = tok.sent
     a0, a1 = tok.left_edge.i, max(tok.right_edge.i, obj.right_edge.i) + 1
     body = strip_punct([t for t in sent if (t.i < a0 or t.i >= a1) and not t.is_space])

@@ -75,6 +75,20 @@ def _speaker_after(ctx: Ctx, tokens: list[Any]) -> Any | None:
     return None
 
 
+def _speaker_line_before(ctx: Ctx, line_no: int, starts: list[int]) -> Any | None:
+    """The speaker of a line that "Minister Hoefsloot said:" introduces on the line before (a speech or a
+    press release quoting at length), blank lines between."""
+    k = line_no - 1
+    while k >= 0 and not ctx.lines[k][1].strip():
+        k -= 1
+    if k < 0 or not ctx.lines[k][1].rstrip().endswith(":"):
+        return None
+    line_start, line = ctx.lines[k]
+    tokens = list(ctx.doc[bisect_left(starts, line_start) : bisect_left(starts, line_start + len(line))])
+    verbs = [t for t in tokens if is_reporting_verb(t, ctx.cfg)]
+    return subject_of(verbs[-1]) if verbs else None
+
+
 def _quotes(ctx: Ctx) -> None:
     doc, text = ctx.doc, ctx.text
     from spacy.attrs import IDX  # here, not at the top: the window imports this module without spaCy
@@ -104,6 +118,8 @@ def _quotes(ctx: Ctx) -> None:
                     named = len(before) >= 2 and before[-2].pos_ == "PROPN"
                     subj = subject_of(verb) if verb is not None else before[-2] if named else None
             opens = not text[line_start:q0].strip()
+            if subj is None and opens:
+                subj = _speaker_line_before(ctx, line_no, starts)
             end = q1
             if not opens and text[q1 - 1 : q1] == "." and text[max(0, q0 - 40) : q0].rstrip()[-1:].isalpha():
                 end = q1 - 1  # a quoted phrase ending the sentence ("as "the first time ... back."") keeps no stop
@@ -182,6 +198,8 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
     if comp is None and tok.lemma_.lower() in _GERUND_VERBS:  # "Moscow denied losing ground"
         comp = next((c for c in tok.rights if c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG"), None)
         shape = "gerund"
+    if comp is not None and comp.i < tok.i and any(t.text == ";" for t in ctx.doc[comp.right_edge.i : tok.i]):
+        comp = None  # "four killed in ... strike; Kyiv says 43 drones shot down": a semicolon ends the report
     if comp is None and (reported_before(ctx, tok) or reported_object(ctx, tok)):
         return
     if comp is None:

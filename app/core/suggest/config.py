@@ -46,6 +46,7 @@ class SuggestConfig:
         "Google News", "X",
         "GMT", "UTC", "CET", "EET", "MSK", "Telegram", "WhatsApp", "Facebook", "Twitter",
         "YouTube", "TikTok", "Instagram", "Viber", "Danube", "Dnipro River", "Dnieper", "Black Sea",
+        "JavaScript", "PDF", "Commentary", "Analysis", "Opinion", "Explainer",
     )
     hedges: frozenset[str] = _words(
         "approximately", "almost", "nearly", "some", "around", "roughly", "about", "over", "another", "at least",
@@ -54,7 +55,9 @@ class SuggestConfig:
         "an extra", "under", "only", "barely", "well over", "nearly all", "just", "a further", "as few as",
         "near", "not less than", "not more than", "no less than", "no fewer than", "several", "a few", "perhaps",
         "possibly", "well under", "something like", "upward of", "maybe", "a little under", "a little over",
-        "a bit more than", "c.", "ca.", "circa", "<", ">", "~", "±",
+        "a bit more than", "c.", "ca.", "circa", "<", ">", "~", "±", "closer to", "in the region of", "in excess of",
+        "somewhat less than", "somewhat more than", "slightly more than", "slightly less than", "well below",
+        "well above", "a little more than", "a little less than",
     )
     # counted nouns that are not a noun head of the number ("40,000 killed and wounded")
     casualty_words: frozenset[str] = _words("killed", "wounded", "dead", "injured", "missing", "captured")
@@ -62,7 +65,9 @@ class SuggestConfig:
         "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
         "months", "year", "years", "decade", "decades", "century", "centuries", "am", "pm", "a.m.", "p.m.",
         "o'clock", "weekend", "weekends", "night", "nights", "morning", "mornings", "min", "mins", "hr", "hrs",
-        "sec", "secs",
+        "sec", "secs", "winter", "winters", "summer", "summers", "autumn", "autumns", "season", "seasons",
+        "fortnight", "fortnights", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays",
+        "sundays", "weekday", "weekdays", "shift", "shifts",
     )
     reporting_verbs: frozenset[str] = _words(
         "say", "write", "tell", "claim", "warn", "admit", "reveal", "estimate", "insist", "add", "acknowledge",
@@ -148,14 +153,15 @@ class SuggestConfig:
     person_titles: frozenset[str] = _words(
         "gen.", "gen", "general", "col.", "colonel", "lt.", "lieutenant", "maj.", "adm.", "admiral", "sgt.",
         "capt.", "captain", "mr.", "mrs.", "ms.", "dr.", "dr", "prof.", "professor", "president", "minister",
-        "commander", "ambassador", "senator", "rep.", "sen.",
+        "commander", "ambassador", "senator", "rep.", "sen.", "mayor", "governor", "gov.", "chancellor", "premier",
+        "deputy", "councillor", "councilor", "judge", "lt", "col", "maj", "sgt", "capt",
     )
     # nouns that make a nationality a speaking group: "Ukrainian officials"
     group_nouns: frozenset[str] = _words(
         "officials", "official", "leaders", "leader", "authorities", "government", "spokesman", "spokeswoman",
         "spokesperson", "ministry", "diplomats", "commanders", "generals", "lawmakers", "officers", "governments",
         "negotiators", "services", "media", "agencies", "ministries", "prosecutors", "investigators", "partners",
-        "prosecution",
+        "prosecution", "police",
     )
 
     def scheme_label(self, model_label: str) -> str | None:

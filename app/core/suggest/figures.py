@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.core.suggest.base import CURRENCY_CODES, MONTHS, Suggestion, in_ranges
+from app.core.suggest.base import CURRENCY_CODES, Suggestion, in_ranges
 from app.core.suggest.config import SuggestConfig
+from app.core.suggest.not_figures import clock_time, is_name_or_marker, not_a_count
 
 NOT_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART"})
 UNIT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
@@ -32,47 +33,38 @@ _AREAS = frozenset({
 })
 _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 # currency written as letters glued to the number ("US$38.6M", "Rbs13.5tn"), and scale letters after it ("130k")
-_CURRENCY_PREFIXES = ("US$", "Rbs", "Rs")
+_CURRENCY_PREFIXES = ("US$", "HK$", "NZ$", "CA$", "AU$", "A$", "C$", "S$", "Rbs", "Rs")
 _SCALE_SUFFIXES = ("k", "K", "M", "bn", "mn", "tn")
 _CURRENCY_SIGNS = frozenset({"$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "\u00a5", *_CURRENCY_PREFIXES})
-_CALIBRE_UNITS = frozenset({"mm", "-mm", "millimeter", "millimetre", "calibre", "caliber"})
 _PHRASAL_OVER = frozenset({"hand", "take", "turn", "give", "pass", "win", "fight", "argue", "watch"})
 _SQUARE_UNITS = frozenset({"km", "mi", "m", "miles", "kilometres", "kilometers", "metres", "meters"})
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # "133,000": never a date
 _RANGE_TOKEN = re.compile(r"^\d[\d,.]*(?:bn|mn|m|k)?[\u2013-]\d[\d,.]*(?:bn|mn|m|k)?$")  # "30,000–40,000", "1.5bn–2bn"
-_PHONE_RUN = re.compile(r"[+(]?\d[\d ()\-\u00a0]{5,}\d")
-# words before a number that make it a name, not a quantity: "No. 2417", "Episode 87", "room 214", "bus 112"
-_LABEL_WORDS = frozenset({
-    "no", "no.", "nos.", "number", "episode", "ep.", "room", "page", "p.", "pp.", "ref", "ref.", "bus", "flight",
-    "case", "exhibit", "article", "order", "#", "vol.", "item", "finding", "section", "chapter", "line", "platform",
-    "gate", "seat", "route", "resolution", "paragraph", "annex", "appendix", "table", "figure", "fig.", "tel.",
-})
 _FRACTIONS = frozenset({"third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
 _ALTERNATIVES = frozenset({"maybe", "perhaps", "possibly", "sometimes", "or"})  # "two, maybe three thousand"
 _AFTER_HEDGES = ("give or take", "or so", "or more", "at most", "at least", "or thereabouts", "more or less")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DIGIT = re.compile(r"\d")
-_DOTTED_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
-# hedges that make "one" a count ("at least one family member"), not "a single"
-_COUNT_HEDGES = frozenset({
-    "at least", "more than", "no more than", "up to", "fewer than", "less than", "at most", "not more than",
-    "no fewer than", "over",
-})
+# punctuation that ends a figure the recogniser ran on: "40 million rubles”—around $450,000" is two figures
+_FIGURE_BREAKS = frozenset({"\u2014", "\u201d", "\u201c", '"', ";", "(", ")"})
 
 
 def split_number_affixes(nlp: Any) -> None:
     """Make `nlp`'s tokenizer split "~640", "130k", "4bn" and "Rbs13.5tn" into their parts, so that "~" hedges the
     number, "k" scales it and "Rbs" is its currency (the default tokenizer keeps them whole, and the parser then
     reads neither as a number). A custom tokenizer is left as it is."""
-    from spacy.util import compile_prefix_regex, compile_suffix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     tokenizer = nlp.tokenizer
     if not hasattr(tokenizer, "prefix_search"):
         return
     prefixes = ["~", "\u2248", "\u00b1", *(re.escape(p) + "(?=[0-9])" for p in _CURRENCY_PREFIXES)]
     suffixes = ["(?<=[0-9])(?:" + "|".join(_SCALE_SUFFIXES) + ")"]
+    # a closing quote and a dash glued between words ("rubles”—around $450,000") are tokens of their own
+    infixes = ["\u2014", "(?<=\\w)[\u201d\u2019\"](?=[\u2014\u2013])"]
     tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *prefixes]).search
     tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, *suffixes]).search
+    tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *infixes]).finditer
 
 
 def _is_num(tok: Any) -> bool:
@@ -82,7 +74,7 @@ def _is_num(tok: Any) -> bool:
 def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
     """The token index where the span starts once a hedge just before `start` is included. A preposition that
     belongs to a noun ("control over hundreds of square kilometers") is no hedge."""
-    for n in (3, 2, 1):
+    for n in (4, 3, 2, 1):
         if start - n < 0:
             continue
         words = " ".join(t.lower_ for t in doc[start - n : start])
@@ -230,7 +222,7 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
         end += 1
         if end < n and doc[end].like_num and doc[end].text[:1].isdigit():
             end += 1  # "3 thousand 700"
-    while start >= 2 and doc[start - 1].lower_ in _RANGE_JOINS and _is_num(doc[start - 2]) and (
+    while start >= 2 and _is_num(doc[start]) and doc[start - 1].lower_ in _RANGE_JOINS and _is_num(doc[start - 2]) and (
             doc[start - 2].ent_type_ not in NOT_FIGURE_ENTS):
         start -= 2  # "50 to 60 thousand", "one to three"
     if start >= 3 and doc[start - 1].lower_ == "and" and _is_num(doc[start - 2]) and doc[start - 3].lower_ == "between":
@@ -241,13 +233,23 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
     if start > 0 and doc[start - 1].lower_ == "between" and end + 1 < n and doc[end].lower_ == "and" \
             and _is_num(doc[end + 1]):
         start, end = start - 1, _past_scales(doc, end + 2)  # "between 10 and 15 percent"
+    if start > 0 and doc[start - 1].lower_ == "between" and any(t.lower_ == "and" for t in doc[start:end]):
+        start -= 1  # "between" + "60 and 80" (the recogniser left it out)
     if start > 0 and doc[start].lower_ == "between" and doc[start - 1].lower_ == "somewhere":
         start -= 1  # "somewhere between 350 and 450": a hedged range
     while end + 2 < n and doc[end].text == "," and (_is_num(doc[end + 1]) or (
-            doc[end + 1].lower_ in _ALTERNATIVES and _is_num(doc[end + 2]))) and doc[end - 1].like_num:
+            doc[end + 1].lower_ in _ALTERNATIVES and _is_num(doc[end + 2]) and doc[end + 2].text[:1].isdigit() ==
+            doc[end - 1].text[:1].isdigit())) and doc[end - 1].like_num:  # not "$8,000, perhaps one in five"
         end = _past_scales(doc, end + (2 if _is_num(doc[end + 1]) else 3))  # "eleven, twelve thousand"
     if end + 1 < n and doc[end].lower_ == "in" and _is_num(doc[end + 1]) and doc[end - 1].like_num:
         end += 2  # "one in four"
+    elif start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in _SMALL_WORDS - {"a", "an"}:
+        start -= 2  # "one" + "in five"
+    if start > 0 and doc[start].lower_ in ("dozen", "hundred", "thousand") and doc[start - 1].lower_ in ("a", "an"):
+        start -= 1  # "a dozen" (summit communiqués)
+    if end + 1 < n and doc[end - 1].lower_ == "half" and doc[end].lower_ in ("a", "an") and doc[end + 1].lower_ in (
+            _SCALES):
+        end += 2  # "half" + "a million"
     first = doc[start]
     if start > 0 and first.text.isdigit() and len(first.text) == 3 and doc[start - 1].text.isdigit() \
             and len(doc[start - 1].text) <= 3 and doc[start - 1].whitespace_ == " ":
@@ -262,29 +264,30 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_name_or_marker(doc: Any, start: int, end: int) -> bool:
-    """A footnote "[1]", a list number at the start of a line ("1." / "2)"), a label ("No. 2417", "Episode 87",
-    "room 214"), an ID with a slash ("2025/07") or a phone number ("8-800-200-34-11", "020 7946 0183")."""
-    before = doc[start - 1] if start > 0 else None
-    after = doc[end] if end < len(doc) else None
-    if before is not None and after is not None and before.text == "[" and after.text == "]":
-        return True
-    line_start = before is None or "\n" in before.text or (before.is_space and "\n" in before.text_with_ws)
-    if line_start and ((after is not None and after.text in (".", ")")) or doc[start].text[-1:] in ".)"):
-        return True
-    if before is not None and before.lower_ in _LABEL_WORDS:
-        return True
-    text = doc[start:end].text
-    if re.search(r"\d/\d", text):
-        return True
-    lo = doc[start].idx
-    window = doc[max(0, start - 8) : end + 8]
-    for m in _PHONE_RUN.finditer(window.text):
-        run, groups = m.group(0), re.findall(r"\d+", m.group(0))
-        phone = len(groups) >= 3 and (run[0] in "+(0" or "-" in run or any(len(g) != 3 for g in groups[1:]))
-        if phone and window.start_char + m.start() <= lo < window.start_char + m.end():
-            return True
-    return False
+def _outer_hedge(doc: Any, start: int, first_num: int, cfg: SuggestConfig) -> int:
+    """Where a hedge begins that starts before the span and ends inside it: "somewhat" + "less than half"."""
+    for n in (1, 2):
+        for m in range(1, first_num - start + 1):
+            if start - n >= 0 and " ".join(t.lower_ for t in doc[start - n : start + m]) in cfg.hedges:
+                return start - n
+    return start
+
+
+def _pieces(doc: Any, start: int, end: int, cfg: SuggestConfig) -> list[tuple[int, int]]:
+    """An entity the recogniser ran over two figures, cut at a dash or quote ("40 million rubles”—around
+    $450,000") and at "to" before a hedged number ("about $96,000 to more than $210,000")."""
+    pieces, first = [], start
+    for i in range(start, end):
+        tok = doc[i]
+        if tok.text in _FIGURE_BREAKS or (tok.lower_ == "to" and i > first and any(
+                i + 1 + n < end and " ".join(t.lower_ for t in doc[i + 1 : i + 1 + n]) in cfg.hedges
+                for n in (1, 2, 3))):
+            if i > first:
+                pieces.append((first, i))
+            first = i + 1
+    if first < end:
+        pieces.append((first, end))
+    return pieces
 
 
 def _trailing_hedge(doc: Any, end: int) -> int:
@@ -296,26 +299,6 @@ def _trailing_hedge(doc: Any, end: int) -> int:
         if [t.lower_ for t in doc[j:k]] == words and not (k < len(doc) and _is_num(doc[k])):
             return k  # but ", at least 40 more" hedges the next number
     return end
-
-
-def _not_a_count(doc: Any, nums: list[Any], end: int, hedge: str = "") -> bool:
-    """A date with the day first ("18 October", "6 of August"), "zero experience", "one successful attack" (one
-    = a single), "one such card", or a calibre ("155 mm shells")."""
-    after = doc[end].lower_ if end < len(doc) else ""
-    if after == "of" and end + 1 < len(doc):
-        after = doc[end + 1].lower_
-    if after in MONTHS and nums[-1].text.isdigit() and len(nums[-1].text) <= 2:
-        return True
-    before = doc[nums[0].i - 1] if nums[0].i else None
-    if before is not None and before.lower_ in MONTHS and before.text[:1].isupper() and nums[0].text.isdigit() \
-            and len(nums[0].text) <= 2:
-        return True  # "Nov 19, 2024"
-    if _DOTTED_DATE.match(nums[0].text):
-        return True  # "17.04.2025"
-    if len(nums) == 1 and nums[0].lower_ in ("zero", "one") and hedge not in _COUNT_HEDGES:
-        return True  # but "at least one family member" counts
-    last = doc[end - 1]
-    return last.lower_ in _CALIBRE_UNITS and end < len(doc) and doc[end].pos_ == "NOUN"
 
 
 def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig, misdated: bool = False
@@ -343,6 +326,8 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
         return None
     if len(span_toks) == 1 and _YEAR.match(span_toks[0].text):
         return None
+    if len(nums) == 1 and clock_time(doc, nums[0]):
+        return None
     if start > 0 and doc[start - 1].lower_ in ("aged", "age", "ages"):
         return None  # an age: "aged 19 or 20"
     # a QUANTITY or MONEY without a unit ("more than 1.5 million" drones, "roughly 11 trillion" roubles) still
@@ -351,7 +336,8 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
         t.is_currency for t in span_toks) or any(
         not _is_num(t) and not t.is_punct and t.lower_ not in _SCALES and t.lower_ not in cfg.hedges
         and t.lower_ != "odd" and t.i >= nums[0].i for t in span_toks))  # "forty-odd" is still a bare number
-    hedged = min(_hedge_start(doc, start, cfg), _hedge_start(doc, nums[0].i, cfg))  # "not" + "less than 200"
+    hedged = min(_hedge_start(doc, start, cfg), _hedge_start(doc, nums[0].i, cfg),  # "not" + "less than 200"
+                 _outer_hedge(doc, start, nums[0].i, cfg))
     has_hedge = hedged < start or span_toks[0].lower_ in cfg.hedges
     new_end, rule = _right_end(doc, start, end, unit_label, cfg)
     last = doc[new_end - 1]
@@ -368,7 +354,7 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
         return None  # a bare number word ("one of our biggest wins"); "one to three" is a ratio
     if not rule and len(nums) == 1 and nums[0].lower_ in ("a", "an"):
         return None
-    if _not_a_count(doc, nums, end, doc[hedged : nums[0].i].text.lower()) or _is_name_or_marker(doc, start, end):
+    if not_a_count(doc, nums, end, doc[hedged : nums[0].i].text.lower()) or is_name_or_marker(doc, start, end):
         return None
     if (not has_hedge and start > 0 and doc[start - 1].lower_ in ("the", "these", "those")
             and nums[0].lower_ in _SMALL_WORDS and (not rule or _named_before(doc, start, last))):
@@ -445,9 +431,10 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
         if ent.label_ == cfg.figure_label:  # a pipeline trained on the scheme: take it as it is
             out.append(Suggestion(ent.start_char, ent.end_char, cfg.figure_label, 0.8, attributes={"rule": "model"}))
             continue
-        fig = _figure(doc, ent.start, ent.end, ent.label_, cfg)
-        if fig is not None:
-            out.append(fig)
+        for start, end in _pieces(doc, ent.start, ent.end, cfg):
+            fig = _figure(doc, start, end, ent.label_, cfg)
+            if fig is not None:
+                out.append(fig)
     # numbers the recogniser missed: "2,000 soldiers" with no entity, or "thousands of troops"
     for tok in _number_words(doc):
         if tok.lower_ in ("half", "twice"):
@@ -469,7 +456,10 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
         scaled = (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _SCALES) or after_code  # "UAH 4 million"
         hedged_word = tok.lower_ in ("hundred", "thousand", "million", "billion") and (
             _hedge_start(doc, tok.i, cfg) < tok.i)  # "a few hundred thousand dollars"
-        if tok.lower_ in _BIG_WORDS or hedged_word or misdated or (
+        spelled = (tok.dep_ == "nummod" or (tok.dep_ == "compound" and tok.is_title)) and tok.is_alpha and (
+            tok.lower_ in _SMALL_WORDS - {"one", "a", "an"} and tok.head.tag_ == "NNS" and tok.head.i > tok.i
+        )  # "Eleven people" at the start of a sentence, which the recogniser left out
+        if tok.lower_ in _BIG_WORDS or hedged_word or misdated or spelled or (
                 (tok.dep_ == "nummod" or scaled) and _DIGIT.search(tok.text)):
             fig = _figure(doc, tok.i, tok.i + 1, "CARDINAL", cfg, misdated)
             if fig is not None:

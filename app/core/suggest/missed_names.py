@@ -23,6 +23,12 @@ ORG_DESCRIPTORS = frozenset({
     "tank", "institute", "organisation", "organization", "monitor", "group", "project", "collective", "network",
     "outlet", "platform", "initiative",
 })
+# a minister's portfolio between the title and the name: "Minister of Foreign Affairs Andrii Sybiha"
+_PORTFOLIOS = frozenset({
+    "defence", "defense", "foreign", "affairs", "finance", "interior", "internal", "justice", "health", "economy",
+    "energy", "education", "trade", "culture", "agriculture", "veterans", "digital", "transformation", "state",
+    "social", "policy", "infrastructure", "development", "economic", "industry", "strategic", "industries",
+})
 PLACE_MADE = frozenset({"based", "born", "led", "backed"})  # "the Kyiv-based Center"
 DASHES = frozenset({"\u2014", "\u2013", "--"})
 _OPENERS = frozenset({":", '"', "'", "(", "-", "--"})
@@ -69,6 +75,13 @@ def titled_names(doc: Any, words: list[str], cfg: SuggestConfig, taken: set[int]
             continue
         tok = doc[i]
         j = tok.i + 1
+        if j + 1 < len(doc) and doc[j].lower_ in ("of", "for") and doc[j + 1].lower_ in _PORTFOLIOS:
+            j += 2  # "Minister of Defence" + "Maarten Hoefsloot"
+            while j < len(doc) and doc[j].lower_ in _PORTFOLIOS | {"and"}:
+                j += 1
+        while j < len(doc) and words[j].lower().rstrip(".") in cfg.person_titles:
+            j += 1  # "Lt" + "Col" + "Danylo Yakubovskyi"
+        tok = doc[j - 1]
         while j < len(doc) and j not in taken and (
                 (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
                 or (doc[j].text == "-" and j > tok.i + 1 and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):

@@ -37,7 +37,10 @@ _JUNK_LINE = re.compile(
     r"|.*\bcontributed( reporting)? to this (report|story|article)|image (source|caption),.*"
     r"|.*\((photo|image|picture)\b[^()]*\)\.?"
     r"|([\d.,]+[KkM]?[ \t]+(reposts?|retweets?|quotes?|likes?|views?|replies|comments?|shares?|bookmarks?)"
-    r"[ \t\u00b7|]*)+)"
+    r"[ \t\u00b7|]*)+"
+    r"|\(?(additional )?reporting by\b.*|(illustration|photograph|photo|graphic)s? by\b.*"
+    r"|.*\b(turn on|enable) javascript\b.*|download( pdf)?|.*\s[\u203a\u00bb]\s.*|\[\d{1,3}\]\s.*"
+    r"|(comments?|replies|shares?)[ \t]*\(\d+\))"
     r"[ \t|.!]*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -55,6 +58,11 @@ _PLACED_BYLINE = re.compile(rf"^[ \t]*(?:and[ \t]+)?{_FULL_NAME}(?:[ \t]+in[ \t]
                             re.MULTILINE)
 
 
+# An author line near the top: a name alone on its line, with an optional title ("Dr Fenella Markwick")
+_AUTHOR_LINE = re.compile(r"^[ \t]*(?:(?:Dr|Prof|Professor)\.?[ \t]+)?[A-Z][a-z\u2019'\-]+"
+                          r"(?:[ \t]+[A-Z][a-z\u2019'\-]+){1,2}[ \t]*\r?$", re.MULTILINE)
+
+
 def normalise(text: str) -> str:
     """`text` with typographic characters the model handles badly replaced, same length."""
     out = text.translate(_TABLE)
@@ -64,7 +72,8 @@ def normalise(text: str) -> str:
 
 # A heading of a list of links or headlines: the bullet lines under it are furniture too.
 _LIST_HEADING = re.compile(r"^\s*(news summary|related( posts| stories| topics)?|read more|more from [^:]*|recommended"
-                           r"|see also|trending|more on this story|most read|(for (further|more) information,? )?"
+                           r"|see also|trending|more on this story|most read|key events"
+                           r"|(for (further|more) information,? )?"
                            r"(please )?contact|media (contact|enquiries|inquiries))\s*:?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-\u2013\u2022*]\s")
 
@@ -109,10 +118,15 @@ def _transcript_layout(text: str) -> list[tuple[int, int]]:
             else [])
 
 
+# a credit at the end of a caption: "Volunteers carry camp beds ... Photo: Arnas Lekevičius / Dzūkija Today"
+_CREDIT_TAIL = re.compile(r"\b(?:Photo|Photograph|Picture|Image|Illustration)(?: credit)?:[ \t][^\n]*$", re.MULTILINE)
+
+
 def junk_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of lines that are web junk ("Source link", "Please subscribe ...", bylines, photo
     captions, share and follow lines, a post's counts ("1.4K Reposts 203 Quotes"), the bullet lines under
     "News Summary:" or "Related:"), datelines, and a transcript's speaker labels and stage directions."""
-    regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _DATELINE)
+    regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _DATELINE, _CREDIT_TAIL)
     lines = [(m.start(), m.end()) for regex in regexes for m in regex.finditer(text)]
+    lines += [(m.start(), m.end()) for m in _AUTHOR_LINE.finditer(text, 0, 1500)]
     return sorted(lines + _bullets_after_headings(text) + _transcript_layout(text))

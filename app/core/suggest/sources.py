@@ -24,11 +24,19 @@ _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another"})
 _BODIES = frozenset({
     "force", "ministry", "staff", "military", "army", "navy", "office", "service", "command", "embassy",
     "mission", "administration", "council", "agency", "headquarters", "guard", "defences", "defenses",
-    "committee", "department", "authority", "directorate", "commission", "bureau",
+    "committee", "department", "authority", "directorate", "commission", "bureau", "municipality", "operator",
+    "regulator", "utility", "police",
 })
 _PLURAL_SOURCES = frozenset({"diplomats", "sources", "advisers", "advisors", "aides", "negotiators", "envoys"})
+# counted people who speak: "three people familiar with the matter said", "two of the people said"
+_COUNTED_PEOPLE = frozenset({"people", "persons", "individuals", "officials", *_PLURAL_SOURCES})
 # nouns that stand for an organisation named before: "the think tank said"
 _STATEMENT_NOUNS = frozenset({"statement", "report", "post", "data", "assessment", "analysis", "briefing", "message"})
+# a single document that speaks when nobody is named in it: "the review concluded", "according to the indictment"
+_DOCUMENTS = frozenset({
+    "document", "indictment", "review", "memo", "memorandum", "letter", "filing", "audit", "dossier", "report",
+    "study", "cable", "transcript",
+})
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})  # "as his incoming national security advisor suggested"
 # actors made by these rules are groups or unnamed people, never a named person "he"/"she" can refer to
 _NOT_PERSON_RULES = frozenset({"government", "group", "unnamed"})
@@ -181,7 +189,8 @@ class Ctx:
         """"the expert" after "military expert, reserve colonel Vadym Ostapchuk": the last mention of the person
         the same noun described before (within a few words of the name). "The Washington-based think tank said":
         the last organisation named."""
-        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        definite = any((c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ == "NOUN")
+                       for c in tok.children)  # "the mayor", "the city's mayor"
         if definite and tok.lower_ in ORG_DESCRIPTORS:
             orgs = [a for a in self.actors if a.end <= tok.idx and (
                 a.attributes.get("model_label") in ("ORG", "FAC") or a.attributes.get("rule") == "pattern")]
@@ -208,8 +217,10 @@ class Ctx:
             if earlier.lower_ != tok.lower_ or any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children):
                 continue
             near = [a for a in people if abs(a.start - earlier.idx) < 80]
-            if near:
-                surname = self._surname(near[0])
+            if near:  # the nearest: "Minister Kolesnyk" for the next "the Minister", not the name before it
+                nearest = min(near, key=lambda a: a.start - earlier.idx - len(earlier.text) if a.start > earlier.idx
+                              else earlier.idx - a.end)
+                surname = self._surname(nearest)
                 return next(a for a in reversed(people) if self._surname(a) == surname)
         return None
 
@@ -239,8 +250,16 @@ class Ctx:
                 return self.new_actor(mods[0], tok, "group")
         counts = [c for c in tok.lefts if c.dep_ == "nummod" and c.like_num and not c.text[:1].isdigit()]
         if counts and (tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns
-                       or tok.lower_ in _PLURAL_SOURCES):
+                       or tok.lower_ in _COUNTED_PEOPLE):
             return self.new_actor(counts[0], tok, "unnamed")  # "three diplomats told us", "one diplomat said"
+        if tok.like_num and not tok.text[:1].isdigit():  # "two of the people", "one of the sources"
+            obj = object_of(next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None))
+            if obj is not None and obj.lower_ in _COUNTED_PEOPLE:
+                described = next((c for c in tok.rights if c.dep_ == "appos" and (
+                    c.lower_ in cfg.source_nouns or c.lower_ in PERSON_NOUNS)), None)
+                if described is not None:  # "one of the sources, a European official who tracks ..."
+                    return self._unnamed(described)
+                return self.new_actor(tok, obj, "unnamed")
         if tok.lower_ in cfg.group_nouns:  # "Ukrainian officials", "regional officials", "the Ukrainian government"
             mods = [c for c in lefts if c.dep_ in ("amod", "compound", "nmod") and (
                 c.text[:1].isupper() or tok.tag_ == "NNS")]
@@ -257,11 +276,14 @@ class Ctx:
             mods = [c for c in lefts if c.dep_ in ("amod", "compound")]
             if mods and mods[-1].is_lower:  # "..., (Odesa) regional military administration reports"
                 return self.new_actor(mods[0], tok, "unnamed")
-        if tok.lower_ in cfg.source_nouns and any(c.lower_ in _DETERMINERS or (c.dep_ == "poss" and c.lower_ in
-                                                  _POSSESSIVES) for c in tok.lefts):
+        if (tok.lower_ in cfg.source_nouns or tok.lower_ in PERSON_NOUNS) and any(
+                c.lower_ in _DETERMINERS or (c.dep_ == "poss" and c.lower_ in _POSSESSIVES) for c in tok.lefts):
             mods = [c for c in lefts if c.dep_ != "det" and c.i < tok.i and not c.is_punct]
             first = mods[0] if mods else tok
-            return self.new_actor(first, tok, "unnamed")
+            return self.new_actor(first, tok, "unnamed")  # "a senior defense official", "the mayor" (none named)
+        owner = next((c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+        if owner is not None and tok.lower_ in PERSON_NOUNS | cfg.source_nouns:
+            return self.new_actor(owner, tok, "unnamed")  # "the city's mayor"
         return None
 
     def resolve(self, tok: Any, depth: int = 0, inner: bool = False,
@@ -275,17 +297,23 @@ class Ctx:
         if tok.lower_ == "old" and tok.i >= 2 and self.doc[tok.i - 2].lower_ == "year" and any(
                 c.dep_ == "det" for c in tok.children):
             return self.last_person(tok.idx), "described"  # "The 68-year-old said" (split at the hyphens)
+        if tok.lower_ in PERSON_NOUNS and tok.pos_ == "PROPN" and any(c.dep_ == "det" for c in tok.children):
+            described = self._described_person(tok)  # "The Minister underlined": the minister named before
+            if described is not None:
+                return described, "described"
         if (tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PERSON")) and tok.text[:1].isupper():  # "ISW" as NN
             left = tok
             while left.i > 0 and self.doc[left.i - 1].pos_ == "PROPN" and self.doc[left.i - 1].dep_ in (
                 "compound", "flat"
             ):
                 left = self.doc[left.i - 1]
+            while left.i < tok.i and left.lower_.rstrip(".") in self.cfg.person_titles:
+                left = self.doc[left.i + 1]  # "Mayor Nerijus Šalčius told reporters", "Lt Col Yakubovskyi"
             if left.i > 0 and keeps_the(self.doc[left.i - 1]):
                 left = self.doc[left.i - 1]  # "As The Economist recently warned"
             if left.i < tok.i or tok.ent_type_ in ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART"):
                 return self.new_actor(left, tok, "speaker"), "named"
-        if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.pos_ in ("NOUN", "PROPN", "NUM"):
             named = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if named is not None and depth <= 1:  # "Ukraine's former top general, Valerii Zaluzhnyi, admitted"
                 found, how = self.resolve(named, 1)
@@ -313,6 +341,8 @@ class Ctx:
             obj = object_of(by)
             if obj is not None:  # "according to the latest assessment by the Institute for the Study of War"
                 return self.resolve(obj, 1)
+        if tok.lower_ in _DOCUMENTS and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children):
+            return self.new_actor(tok, tok, "unnamed"), "named"  # "according to a document seen by Reuters"
         return None, ""
 
     def add(self, start: int, end: int, shape: str, rank: int, score: float, subject: Any | None,

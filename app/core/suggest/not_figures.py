@@ -1,0 +1,91 @@
+"""Numbers that are no figures: dates written with the day first or with dots, clock times, list numbers,
+footnote markers, labels ("No. 2417", "room 214", "call 112"), IDs, phone numbers, calibres, and "one" meaning
+"a single"."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app.core.suggest.base import MONTHS
+
+_CALIBRE_UNITS = frozenset({"mm", "-mm", "millimeter", "millimetre", "calibre", "caliber"})
+_PHONE_RUN = re.compile(r"[+(]?\d[\d ()\-\u00a0]{5,}\d")
+# words before a number that make it a name, not a quantity: "No. 2417", "Episode 87", "room 214", "bus 112"
+_LABEL_WORDS = frozenset({
+    "no", "no.", "nos.", "number", "episode", "ep.", "room", "page", "p.", "pp.", "ref", "ref.", "bus", "flight",
+    "case", "exhibit", "article", "order", "#", "vol.", "item", "finding", "section", "chapter", "line", "platform",
+    "gate", "seat", "route", "resolution", "paragraph", "annex", "appendix", "table", "figure", "fig.", "tel.",
+    "call", "dial",
+})
+_DOTTED_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
+_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d$")  # "14.51", "9:40"
+_TIME_ZONES = frozenset({
+    "gmt", "bst", "utc", "cet", "cest", "eet", "eest", "msk", "et", "est", "edt", "pt", "pst", "pdt", "local", "kyiv",
+    "moscow", "am", "pm", "a.m.", "p.m.", "h", "hrs",
+})
+# hedges that make "one" a count ("at least one family member"), not "a single"
+_COUNT_HEDGES = frozenset({
+    "at least", "more than", "no more than", "up to", "fewer than", "less than", "at most", "not more than",
+    "no fewer than", "over",
+})
+
+
+def is_name_or_marker(doc: Any, start: int, end: int) -> bool:
+    """A footnote "[1]", a list number at the start of a line ("1." / "2)"), a label ("No. 2417", "Episode 87",
+    "room 214"), an ID with a slash ("2025/07") or a phone number ("8-800-200-34-11", "020 7946 0183")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if before is not None and after is not None and before.text == "[" and after.text == "]":
+        return True
+    line_start = before is None or "\n" in before.text or (before.is_space and "\n" in before.text_with_ws)
+    if line_start and ((after is not None and after.text in (".", ")")) or doc[start].text[-1:] in ".)"):
+        return True
+    if before is not None and before.lower_ in _LABEL_WORDS:
+        return True
+    text = doc[start:end].text
+    if re.search(r"\d/\d", text):
+        return True
+    lo = doc[start].idx
+    window = doc[max(0, start - 8) : end + 8]
+    for m in _PHONE_RUN.finditer(window.text):
+        run, groups = m.group(0), re.findall(r"\d+", m.group(0))
+        phone = len(groups) >= 3 and (run[0] in "+(0" or "-" in run or any(len(g) != 3 for g in groups[1:]))
+        if phone and window.start_char + m.start() <= lo < window.start_char + m.end():
+            return True
+    return False
+
+
+def clock_time(doc: Any, tok: Any) -> bool:
+    """"14.51 GMT", "at 9:40", or a time alone on its line (a live blog's entry stamps)."""
+    if not _CLOCK.match(tok.text):
+        return False
+    before = doc[tok.i - 1] if tok.i else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is not None and after.lower_ in _TIME_ZONES:
+        return True
+    if ":" in tok.text and before is not None and before.lower_ in ("at", "until", "by", "from", "before", "after"):
+        return True
+    opens = before is None or (before.is_space and "\n" in before.text) or "\n" in before.whitespace_
+    closes = after is None or (after.is_space and "\n" in after.text) or "\n" in tok.whitespace_
+    return opens and closes
+
+
+def not_a_count(doc: Any, nums: list[Any], end: int, hedge: str = "") -> bool:
+    """A date with the day first ("18 October", "6 of August"), "zero experience", "one successful attack" (one
+    = a single), "one such card", or a calibre ("155 mm shells")."""
+    after = doc[end].lower_ if end < len(doc) else ""
+    if after == "of" and end + 1 < len(doc):
+        after = doc[end + 1].lower_
+    if after in MONTHS and nums[-1].text.isdigit() and len(nums[-1].text) <= 2:
+        return True
+    before = doc[nums[0].i - 1] if nums[0].i else None
+    if before is not None and before.lower_ in MONTHS and before.text[:1].isupper() and nums[0].text.isdigit() \
+            and len(nums[0].text) <= 2:
+        return True  # "Nov 19, 2024"
+    if _DOTTED_DATE.match(nums[0].text):
+        return True  # "17.04.2025"
+    if len(nums) == 1 and nums[0].lower_ in ("zero", "one") and hedge not in _COUNT_HEDGES:
+        return True  # but "at least one family member" counts
+    last = doc[end - 1]
+    return last.lower_ in _CALIBRE_UNITS and end < len(doc) and doc[end].pos_ == "NOUN"
