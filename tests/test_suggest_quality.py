@@ -1,6 +1,6 @@
 """A floor under the suggester's scores on the written articles it was tuned on (tests/gold/fresh, heldout to
-heldout6), so that a change of rules, model or spaCy that breaks what works shows up here. The floors sit a
-little under today's scores. heldout7 is deliberately not used (see tests/gold/README.md): nothing here measures
+heldout7), so that a change of rules, model or spaCy that breaks what works shows up here. The floors sit a
+little under today's scores. heldout8 is deliberately not used (see tests/gold/README.md): nothing here measures
 quality on new text."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ FLOORS = {
     "heldout4": (4, 0.89, 0.91, 0.71, 0.73, 0.62),
     "heldout5": (6, 0.91, 0.86, 0.82, 0.80, 0.70),
     "heldout6": (6, 0.95, 0.91, 0.88, 0.84, 0.79),
+    "heldout7": (6, 0.95, 0.93, 0.94, 0.91, 0.85),
 }
 
 

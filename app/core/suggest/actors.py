@@ -35,7 +35,9 @@ from app.core.suggest.missed_names import (
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _MODIFIER_DEPS = frozenset({"compound", "nmod"})
 _AFFILIATION_PREPS = frozenset({"in", "at", "of", "from", "with", "on"})
-_FINITE = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "must", "can", "could"})
+_FINITE = frozenset({
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "must", "can", "could", "said", "says",
+})
 # prepositions that make a name the recogniser called a person (or a one-word organisation) a place ("the plant
 # at Kurchatov", "the pocket around Lyubimovka"); "analysts at the ... Forum" belong to an organisation
 _PERSON_PLACE_PREPS = frozenset({"at", "around", "towards", "toward"})
@@ -50,6 +52,11 @@ ORG_PLACE_PREPS = frozenset({"in", "into", "near", "inside", "outside", "across"
 _RECORD_NOUNS = frozenset({"data", "statement", "report", "estimate", "estimates", "figures", "assessment", "tally",
                            "analysis", "survey", "count"})
 _SPEAKER_TITLES = frozenset({"spokeswoman", "spokesman", "spokesperson"})
+_TITLE_WORDS = frozenset({
+    *_SPEAKER_TITLES, "deputy", "press", "secretary", "chief", "head", "director", "minister", "foreign", "affairs",
+    "defence", "defense", "senior", "adviser", "advisor", "envoy", "ambassador", "commissioner", "general",
+    "assistant", "acting", "first", "vice", "president", "chairman", "chair",
+})
 
 
 def trim(doc: Any, start: int, end: int) -> tuple[int, int]:
@@ -306,6 +313,19 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
     return out
 
 
+def _titles_then_name(doc: Any, end: int, head: Any) -> bool:
+    """Between the organisation and the person it qualifies stand only words of a title: "Pentagon" + "Deputy
+    Press Secretary" + "Rebecca Mayhew"."""
+    while head.lower_ in _TITLE_WORDS and head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # "Pentagon" hangs on "Secretary", which hangs on the name
+    if head.ent_type_ != "PERSON" or head.i - end > 6:
+        return False
+    first = head.i
+    while first > end and doc[first - 1].ent_type_ == "PERSON":
+        first -= 1
+    return first > end and all(t.lower_ in _TITLE_WORDS for t in doc[end:first])
+
+
 def _call_sign(doc: Any, start: int) -> bool:
     """The name follows "call sign", "callsign", "nicknamed" or "nom de guerre"."""
     before = [t.lower_ for t in doc[max(0, start - 3) : start] if t.text not in ("\u201c", '"', "'", "\u2018")]
@@ -331,6 +351,8 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
             or (span[-1].lower_ in cfg.event_heads and not any(t.lower_ in cfg.org_heads for t in span))
             or any(t.text in (":", "|") or t.lower_ in _FINITE for t in span) or span[0].text in CURRENCY_CODES):
         return None  # a place, an event, a headline in title case ("Kursk Was Always a Gamble")
+    if all(t.lower_.rstrip(".") in cfg.person_titles for t in span):
+        return None  # "Sgt." alone: the name after it is the actor
     if _call_sign(doc, start):
         return None  # "goes by the call sign Shula": another name of someone named already, not a new actor
     alias_of = _parenthesised_alias(doc, start, end)
@@ -356,6 +378,9 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
             score = 0.7
         elif label == "ORG" and head.i - end <= 1 and (head.lower_ in cfg.source_nouns or head.lower_ in PERSON_NOUNS):
             attrs["rule"] = "affiliation"  # "a senior EU official", "a Pentagon spokesman"
+            score = 0.7
+        elif label == "ORG" and span[0].lower_ not in _TITLE_WORDS and _titles_then_name(doc, end, head):
+            attrs["rule"] = "affiliation"  # "Pentagon Deputy Press Secretary Rebecca Mayhew"
             score = 0.7
         elif label in ("ORG", "PERSON") and head.lower_ in _RECORD_NOUNS and head.i - end <= 1:
             attrs["rule"] = "source"  # "FrontLine Atlas data show ...", "a Kremlin statement", "ISW's tally"
@@ -386,7 +411,8 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
                 start = count.i  # "One European official", "two Ukrainian officials": the count is part of it
         else:
             return None
-        end = head.i + 1
+        body = next((t for t in doc[end : head.i] if t.lower_ in cfg.institution_nouns), None)
+        end = body.i + 1 if body is not None else head.i + 1  # "a Turkish foreign ministry official": the ministry
         score = 0.65
     elif label == "NORP":
         return None  # "the Russians": people of a nation, not an actor
@@ -400,7 +426,8 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
             return None  # "around Pokrovsk and Kostiantynivka": listed with a place, a place (whatever the label)
         if root.dep_ == "pobj" and not role and (head.lower_ in ("in", "into", "near", "inside") or (
                 head.lower_ in _PERSON_PLACE_PREPS and (label == "PERSON" or end - start == 1)) or (
-                head.lower_ == "of" and head.head.lower_ in _COMPASS)):  # "south of Korenevo"
+                head.lower_ == "of" and (head.head.lower_ in _COMPASS or head.head.lower_ in cfg.place_heads))
+        ):  # "south of Korenevo", "the border villages of Basivka and Zhuravka"
             if not (label == "ORG" and is_affiliation(root)):
                 return None  # a place taken for a person or organisation ("in Bolshoye Soldatskoye")
             role = "affiliation"

@@ -131,7 +131,7 @@ class SuggestConfig:
     # where it acts or where a person belongs to it
     institution_nouns: frozenset[str] = _words(
         "parliament", "government", "ministry", "senate", "congress", "duma", "cabinet", "legislature", "presidency",
-        "judiciary", "staff", "intelligence", "bank",
+        "judiciary", "staff", "intelligence", "bank", "leadership",
     )
     # "the package of USA", "into the hands of Ukraine": a state after "of" on one of these is its possessor
     possession_nouns: frozenset[str] = _words(
@@ -154,7 +154,8 @@ class SuggestConfig:
         "gen.", "gen", "general", "col.", "colonel", "lt.", "lieutenant", "maj.", "adm.", "admiral", "sgt.",
         "capt.", "captain", "mr.", "mrs.", "ms.", "dr.", "dr", "prof.", "professor", "president", "minister",
         "commander", "ambassador", "senator", "rep.", "sen.", "mayor", "governor", "gov.", "chancellor", "premier",
-        "deputy", "councillor", "councilor", "judge", "lt", "col", "maj", "sgt", "capt",
+        "deputy", "councillor", "councilor", "judge", "lt", "col", "maj", "sgt", "capt", "sergeant", "corporal",
+        "cpl.", "private", "pte.",
     )
     # nouns that make a nationality a speaking group: "Ukrainian officials"
     group_nouns: frozenset[str] = _words(

@@ -18,6 +18,7 @@ from app.core.suggest.not_figures import clock_time, is_name_or_marker, not_a_co
 NOT_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART"})
 UNIT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 _BIG_WORDS = frozenset({"hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens"})
+_ORDERS = frozenset({"low", "mid", "high", "upper", "lower"})  # "the low thousands": where in the order of magnitude
 _SMALL_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "a", "an",
 })
@@ -42,7 +43,13 @@ _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # "133,000": never a date
 _RANGE_TOKEN = re.compile(r"^\d[\d,.]*(?:bn|mn|m|k)?[\u2013-]\d[\d,.]*(?:bn|mn|m|k)?$")  # "30,000–40,000", "1.5bn–2bn"
 _FRACTIONS = frozenset({"third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
 _ALTERNATIVES = frozenset({"maybe", "perhaps", "possibly", "sometimes", "or"})  # "two, maybe three thousand"
-_AFTER_HEDGES = ("give or take", "or so", "or more", "at most", "at least", "or thereabouts", "more or less")
+_AFTER_HEDGES = ("give or take", "or so", "or more", "or less", "or fewer", "at most", "at least", "or thereabouts",
+                 "more or less")
+# parties a story has named: "the two sides", "the two countries", "the three ministers" refer, they do not count
+_REFERENCE_NOUNS = frozenset({
+    "sides", "countries", "leaders", "men", "women", "nations", "ministers", "presidents", "governments", "armies",
+    "parties", "allies", "capitals", "states", "delegations",
+})
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DIGIT = re.compile(r"\d")
 # punctuation that ends a figure the recogniser ran on: "40 million rubles”—around $450,000" is two figures
@@ -156,6 +163,9 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
             return noun.i + 1, "counted-noun"
         if doc[end + 1].pos_ not in ("NOUN", "ADJ"):
             return end + 1, "more"
+    if doc[end - 1].lower_ in cfg.casualty_words and end + 1 < len(doc) and doc[end].lower_ in ("and", "or") and (
+            doc[end + 1].lower_ in cfg.casualty_words):
+        return end + 2, "casualties"  # the recogniser took "killed" in, and left "and wounded" out
     # "40,000 killed and wounded", "150,000 dead"
     j = end
     if j < len(doc) and doc[j].lower_ in cfg.casualty_words:
@@ -328,8 +338,10 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
         return None
     if len(nums) == 1 and clock_time(doc, nums[0]):
         return None
-    if start > 0 and doc[start - 1].lower_ in ("aged", "age", "ages"):
-        return None  # an age: "aged 19 or 20"
+    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    if before[-1:] in (["aged"], ["age"], ["ages"], ["youngest"], ["oldest"]) or before in (
+            ["youngest", "was"], ["oldest", "was"], ["youngest", "is"], ["oldest", "is"]):
+        return None  # an age: "aged 19 or 20", "the oldest 61", "the youngest was 19"
     # a QUANTITY or MONEY without a unit ("more than 1.5 million" drones, "roughly 11 trillion" roubles) still
     # needs its counted noun
     unit_label = model_label in UNIT_LABELS and (model_label == "PERCENT" or any(
@@ -338,6 +350,8 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
         and t.lower_ != "odd" and t.i >= nums[0].i for t in span_toks))  # "forty-odd" is still a bare number
     hedged = min(_hedge_start(doc, start, cfg), _hedge_start(doc, nums[0].i, cfg),  # "not" + "less than 200"
                  _outer_hedge(doc, start, nums[0].i, cfg))
+    if hedged == start and start > 0 and doc[start - 1].lower_ in _ORDERS and span_toks[0].lower_ in _BIG_WORDS:
+        hedged = start - 1  # "the low tens of thousands", "the high hundreds"
     has_hedge = hedged < start or span_toks[0].lower_ in cfg.hedges
     new_end, rule = _right_end(doc, start, end, unit_label, cfg)
     last = doc[new_end - 1]
@@ -357,8 +371,9 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
     if not_a_count(doc, nums, end, doc[hedged : nums[0].i].text.lower()) or is_name_or_marker(doc, start, end):
         return None
     if (not has_hedge and start > 0 and doc[start - 1].lower_ in ("the", "these", "those")
-            and nums[0].lower_ in _SMALL_WORDS and (not rule or _named_before(doc, start, last))):
-        return None  # "the two regions": a reference to things already named, not a quantity
+            and nums[0].lower_ in _SMALL_WORDS and (not rule or _named_before(doc, start, last)
+                                                     or last.lower_ in _REFERENCE_NOUNS)):
+        return None  # "the two regions", "the two sides": a reference to things already named, not a quantity
     score = 0.55 + (0.25 if rule else 0.0) + (0.1 if has_hedge else 0.0) + (0.05 if unit_label else 0.0)
     attrs = {"model_label": model_label, "rule": rule or "number", "hedge": has_hedge}
     if trailing > new_end:

@@ -40,7 +40,7 @@ _JUNK_LINE = re.compile(
     r"[ \t\u00b7|]*)+"
     r"|\(?(additional )?reporting by\b.*|(illustration|photograph|photo|graphic)s? by\b.*"
     r"|.*\b(turn on|enable) javascript\b.*|download( pdf)?|.*\s[\u203a\u00bb]\s.*|\[\d{1,3}\]\s.*"
-    r"|(comments?|replies|shares?)[ \t]*\(\d+\))"
+    r"|(comments?|replies|shares?)[ \t]*\(\d+\)|related (articles|stories|coverage|content))"
     r"[ \t|.!]*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -60,7 +60,7 @@ _PLACED_BYLINE = re.compile(rf"^[ \t]*(?:and[ \t]+)?{_FULL_NAME}(?:[ \t]+in[ \t]
 
 # An author line near the top: a name alone on its line, with an optional title ("Dr Fenella Markwick")
 _AUTHOR_LINE = re.compile(r"^[ \t]*(?:(?:Dr|Prof|Professor)\.?[ \t]+)?[A-Z][a-z\u2019'\-]+"
-                          r"(?:[ \t]+[A-Z][a-z\u2019'\-]+){1,2}[ \t]*\r?$", re.MULTILINE)
+                          r"(?:[ \t]+[A-Z][a-z\u2019'\-]+){1,2}[ \t]*(?:\|[^\n]*)?\r?$", re.MULTILINE)
 
 
 def normalise(text: str) -> str:
@@ -71,8 +71,8 @@ def normalise(text: str) -> str:
 
 
 # A heading of a list of links or headlines: the bullet lines under it are furniture too.
-_LIST_HEADING = re.compile(r"^\s*(news summary|related( posts| stories| topics)?|read more|more from [^:]*|recommended"
-                           r"|see also|trending|more on this story|most read|key events"
+_LIST_HEADING = re.compile(r"^\s*(news summary|related( posts| stories| topics| articles)?|read more|more from [^:]*"
+                           r"|recommended|see also|trending|more on this story|most read|key events"
                            r"|(for (further|more) information,? )?"
                            r"(please )?contact|media (contact|enquiries|inquiries))\s*:?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-\u2013\u2022*]\s")
@@ -119,7 +119,8 @@ def _transcript_layout(text: str) -> list[tuple[int, int]]:
 
 
 # a credit at the end of a caption: "Volunteers carry camp beds ... Photo: Arnas Lekevičius / Dzūkija Today"
-_CREDIT_TAIL = re.compile(r"\b(?:Photo|Photograph|Picture|Image|Illustration)(?: credit)?:[ \t][^\n]*$", re.MULTILINE)
+_CREDIT_TAIL = re.compile(r"\b(?:Photo|Photograph|Picture|Image|Illustration)(?: credit)?:[ \t][^\n]*$"
+                          r"|[A-Z][\w.'\- ]{2,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Anadolu)\b[^\n]*$", re.MULTILINE)
 
 
 def junk_ranges(text: str) -> list[tuple[int, int]]:

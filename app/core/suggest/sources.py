@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.suggest.actors import name_key
-from app.core.suggest.base import Suggestion, object_of
+from app.core.suggest.base import MONTHS, Suggestion, object_of
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.missed_names import ORG_DESCRIPTORS, PERSON_NOUNS, keeps_the
 
@@ -179,6 +179,8 @@ class Ctx:
 
     def headline_source(self, first: Any, root: Any) -> Suggestion | None:
         """The source of a headline "Military expert: ..." or "Zelensky: ...": a name, or a person noun."""
+        if root.ent_type_ == "DATE" or root.lower_ in MONTHS:
+            return None  # "- Mid-August: Ukraine says ...": a date line, not a speaker
         if root.pos_ == "PROPN" or root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
             return self.resolve(root)[0]
         if root.lower_ in self.cfg.source_nouns or root.lower_ in PERSON_NOUNS:
@@ -266,7 +268,8 @@ class Ctx:
             where = _place_modifier(tok) if tok.tag_ in ("NNS", "NNPS") else None
             if mods or where is not None or (tok.tag_ == "NNS" and tok.lower_ != "media"):
                 # "officials said", "officials in Kyiv say", "Regional authorities in Russia reported"
-                return self.new_actor(mods[0] if mods else tok, where if where is not None else tok, "group")
+                last = where if where is not None else self._body_in(mods, tok)
+                return self.new_actor(mods[0] if mods else tok, last, "group")
         if tok.tag_ in ("NNS", "NNPS"):
             mods = [c for c in lefts if c.dep_ != "det" and c.text[:1].isupper()]
             if mods and (tok.lower_ in cfg.group_nouns or any(m.ent_type_ == "NORP" for m in mods)):
@@ -276,22 +279,40 @@ class Ctx:
             mods = [c for c in lefts if c.dep_ in ("amod", "compound")]
             if mods and mods[-1].is_lower:  # "..., (Odesa) regional military administration reports"
                 return self.new_actor(mods[0], tok, "unnamed")
+            if not mods and any(c.lower_ == "the" for c in tok.lefts):
+                return self.new_actor(tok, tok, "unnamed")  # "The government said": the one the story is about
         if (tok.lower_ in cfg.source_nouns or tok.lower_ in PERSON_NOUNS) and any(
                 c.lower_ in _DETERMINERS or (c.dep_ == "poss" and c.lower_ in _POSSESSIVES) for c in tok.lefts):
             mods = [c for c in lefts if c.dep_ != "det" and c.i < tok.i and not c.is_punct]
             first = mods[0] if mods else tok
-            return self.new_actor(first, tok, "unnamed")  # "a senior defense official", "the mayor" (none named)
+            return self.new_actor(first, self._body_in(mods, tok), "unnamed")  # "a senior defense official"
         owner = next((c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
         if owner is not None and tok.lower_ in PERSON_NOUNS | cfg.source_nouns:
             return self.new_actor(owner, tok, "unnamed")  # "the city's mayor"
         return None
 
+    def _body_in(self, mods: list[Any], tok: Any) -> Any:
+        """The last word of the unnamed source "mods + tok": the institution when one is named in it ("a
+        Turkish foreign ministry official" is the ministry speaking), else `tok` ("a senior defense official")."""
+        words = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        body = next((m for m in reversed(words) if m.lower_ in self.cfg.institution_nouns or m.lower_ in _BODIES),
+                    None)
+        return body if body is not None and mods and mods[0].text[:1].isupper() else tok
+
     def resolve(self, tok: Any, depth: int = 0, inner: bool = False,
                 opens_paragraph: bool = False) -> tuple[Suggestion | None, str]:
         """The actor that `tok` (a subject, possessor or 'according to' object) names, and how it was found."""
+        named = next((c for c in tok.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is not None and tok.pos_ == "NOUN" and depth <= 1:  # "A Chinese foreign ministry spokesman, Guo
+            found, how = self.resolve(named, depth + 1)  # Renjie, said": the name, not the description
+            if found is not None:
+                return found, how
         found = self.actor_at(tok.idx)
         if found is not None:
             return found, "named"
+        if tok.lower_.rstrip(".") in self.cfg.person_titles and tok.i + 1 < len(self.doc) and (
+                self.doc[tok.i + 1].pos_ == "PROPN" and self.doc[tok.i + 1].text[:1].isupper()):
+            return self.resolve(self.doc[tok.i + 1], depth, inner, opens_paragraph)  # "said Sergeant Roman"
         if tok.lower_ in PRONOUNS:
             return self.last_person(tok.idx, opens_paragraph), "pronoun"
         if tok.lower_ == "old" and tok.i >= 2 and self.doc[tok.i - 2].lower_ == "year" and any(
