@@ -9,7 +9,8 @@ annotator), fresh (articles written for Marginalia: fresh_02, 03, 05, 06, 07, 08
 heldout3 (fresh_11 to 14: scored once, then tuned on in round 3), heldout4 (fresh_15 to 18, written and
 annotated after that tuning, scored once, then tuned on in round 4), heldout5 (fresh_19 to 24, written and annotated
 in round 4 while the rules were tuned on heldout4, scored once after that tuning), heldout6 / heldout7 / heldout8
-(fresh_25 to 30 / 31 to 36 / 37 to 42, the same way in rounds 5, 6 and 7) and the -second sets (a second annotator's gold).
+(fresh_25 to 30 / 31 to 36 / 37 to 42, the same way in rounds 5, 6 and 7) and the -second sets (a second
+annotator's gold).
 The corpus sets need the corpus folder (--corpus); the others carry their articles in the repository. For each
 set the gold is built from the articles (checksums checked), the articles are imported into a temporary
 project, `suggest_project` pre-annotates them exactly as the app does, and `evaluate_store` scores the pending

@@ -50,3 +50,25 @@ def test_casualty_ranges_orders_of_magnitude_and_references():
     figures = spans_of("It was the first exchange between the two sides since May; the youngest was 19 and the "
                        "oldest 58. The two countries signed it, and 12 soldiers came home.", "FIGURE")
     assert figures == ["12 soldiers"]
+
+
+def test_ranges_with_counted_nouns_and_quotations_that_end_inside_a_figure():
+    figures = spans_of("Moscow has moved between 12,000 and 14,000 troops north; he put the toll at “something like "
+                       "900 to 1,000” killed and wounded, with above 300 tanks lost and €4.1B pledged; 64 Shahed and "
+                       "decoy drones came in overnight, and prices stayed below 5 percent.", "FIGURE")
+    assert {"between 12,000 and 14,000 troops", "something like 900 to 1,000” killed and wounded",
+            "above 300 tanks", "€4.1B", "64 Shahed and decoy drones", "5 percent"} <= set(figures)
+
+
+def test_bylines_captions_particles_and_weapons():
+    text = ("by Olha Brezhneva\n"
+            "Miles Harrow, Russia editor\n"
+            "Thu 23 Oct 2025 23.12 BST\n"
+            "Firefighters at the depot on Oct. 9. (State Emergency Service / Telegram)\n"
+            "Dutch Foreign Minister Reinout van Aalst said he was “satisfied, not happy.” Later van Aalst added "
+            "that the Iskander strikes had stopped.\n"
+            "Reuse this content\n")
+    actors = spans_of(text, "ACTOR")
+    assert "Reinout van Aalst" in actors and "van Aalst" in actors
+    assert not {"Olha Brezhneva", "Miles Harrow", "BST", "State Emergency Service", "Iskander", "Reuse"} & set(actors)
+    assert sources_of(text)["that the Iskander strikes had stopped"[5:]] in ("van Aalst", "Reinout van Aalst")

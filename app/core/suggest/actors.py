@@ -52,6 +52,7 @@ ORG_PLACE_PREPS = frozenset({"in", "into", "near", "inside", "outside", "across"
 _RECORD_NOUNS = frozenset({"data", "statement", "report", "estimate", "estimates", "figures", "assessment", "tally",
                            "analysis", "survey", "count"})
 _SPEAKER_TITLES = frozenset({"spokeswoman", "spokesman", "spokesperson"})
+_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "ter", "ten", "da", "di", "du", "del", "la", "le"})
 _TITLE_WORDS = frozenset({
     *_SPEAKER_TITLES, "deputy", "press", "secretary", "chief", "head", "director", "minister", "foreign", "affairs",
     "defence", "defense", "senior", "adviser", "advisor", "envoy", "ambassador", "commissioner", "general",
@@ -276,6 +277,11 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
         start, end = trim(doc, ent_start, ent_end)
         while end - start > 1 and (doc[start].lower_ in cfg.person_titles or doc[start].lower_ in _SPEAKER_TITLES):
             start += 1  # "Spokeswoman Iryna Tkach"
+        if label == "PERSON" and start > 0 and doc[start - 1].text in _NAME_PARTICLES:
+            start -= 1  # "Reinout ter Haghe", "ter Haghe"
+            if start > 0 and (doc[start - 1].ent_type_ == "PERSON" or (
+                    doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper())):
+                start -= 1
         if label in ("PERSON", "ORG") and doc[start:end].text in places:
             label = "GPE"  # "Kyiv" taken for a person once and for a place elsewhere: a place that must act
         mentions.append((start, end, label, False))

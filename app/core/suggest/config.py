@@ -46,7 +46,9 @@ class SuggestConfig:
         "Google News", "X",
         "GMT", "UTC", "CET", "EET", "MSK", "Telegram", "WhatsApp", "Facebook", "Twitter",
         "YouTube", "TikTok", "Instagram", "Viber", "Danube", "Dnipro River", "Dnieper", "Black Sea",
-        "JavaScript", "PDF", "Commentary", "Analysis", "Opinion", "Explainer",
+        "JavaScript", "PDF", "Commentary", "Analysis", "Opinion", "Explainer", "BST", "EST", "EDT", "CEST", "EEST",
+        "PST", "Iskander", "Iskander-M", "Kinzhal", "Kalibr", "Shahed", "Shaheds", "Geran", "Geran-2", "HIMARS",
+        "ATACMS", "Storm Shadow", "Taurus",
     )
     hedges: frozenset[str] = _words(
         "approximately", "almost", "nearly", "some", "around", "roughly", "about", "over", "another", "at least",
@@ -57,7 +59,7 @@ class SuggestConfig:
         "possibly", "well under", "something like", "upward of", "maybe", "a little under", "a little over",
         "a bit more than", "c.", "ca.", "circa", "<", ">", "~", "±", "closer to", "in the region of", "in excess of",
         "somewhat less than", "somewhat more than", "slightly more than", "slightly less than", "well below",
-        "well above", "a little more than", "a little less than",
+        "well above", "a little more than", "a little less than", "above", "just above",
     )
     # counted nouns that are not a noun head of the number ("40,000 killed and wounded")
     casualty_words: frozenset[str] = _words("killed", "wounded", "dead", "injured", "missing", "captured")

@@ -35,7 +35,7 @@ _AREAS = frozenset({
 _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 # currency written as letters glued to the number ("US$38.6M", "Rbs13.5tn"), and scale letters after it ("130k")
 _CURRENCY_PREFIXES = ("US$", "HK$", "NZ$", "CA$", "AU$", "A$", "C$", "S$", "Rbs", "Rs")
-_SCALE_SUFFIXES = ("k", "K", "M", "bn", "mn", "tn")
+_SCALE_SUFFIXES = ("k", "K", "M", "B", "bn", "mn", "tn")
 _CURRENCY_SIGNS = frozenset({"$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "\u00a5", *_CURRENCY_PREFIXES})
 _PHRASAL_OVER = frozenset({"hand", "take", "turn", "give", "pass", "win", "fight", "argue", "watch"})
 _SQUARE_UNITS = frozenset({"km", "mi", "m", "miles", "kilometres", "kilometers", "metres", "meters"})
@@ -132,7 +132,8 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
         head = num.head
         # the words between modify the noun: "Ukrainian", "first-person-view", "Shahed-type"
         between_ok = head.i - end <= 7 and all(
-            t.text not in (",", "\u2014", "\u2013", ":") and t.pos_ not in ("ADP", "CCONJ", "DET")
+            t.text not in (",", "\u2014", "\u2013", ":") and (t.pos_ not in ("ADP", "CCONJ", "DET") or (
+                t.dep_ == "cc" and end <= t.head.i < head.i))  # "128 Shahed and decoy drones"
             and end <= t.head.i <= head.i
             for t in doc[end : head.i]
         )
@@ -168,6 +169,8 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
         return end + 2, "casualties"  # the recogniser took "killed" in, and left "and wounded" out
     # "40,000 killed and wounded", "150,000 dead"
     j = end
+    if j + 1 < len(doc) and doc[j].text in ("\u201d", '"') and doc[j + 1].lower_ in cfg.casualty_words:
+        j += 1  # "something like 3,000 to 4,000" killed and wounded: the quotation ends inside the figure
     if j < len(doc) and doc[j].lower_ in cfg.casualty_words:
         j += 1
         if j + 1 < len(doc) and doc[j].lower_ in ("and", "or") and doc[j + 1].lower_ in cfg.casualty_words:
@@ -199,7 +202,7 @@ def _shared_noun(doc: Any, last: int, num: Any) -> int:
     """"176 attack and decoy drones": a singular noun after a number above one only modifies the plural noun
     it shares with its conjunct (the parser took "attack" for the counted noun)."""
     value = num.text.replace(",", "")
-    if doc[last].tag_ != "NN" or not value.isdigit() or int(value) < 2 or last + 3 >= len(doc) \
+    if doc[last].tag_ not in ("NN", "NNP") or not value.isdigit() or int(value) < 2 or last + 3 >= len(doc) \
             or doc[last + 1].lower_ not in ("and", "or"):
         return last
     for tok in doc[last + 2 : last + 5]:
@@ -266,7 +269,7 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
         start -= 1  # "1 250 sq. km": a space groups the thousands
     if end < n and doc[end].text == "+" and not doc[end - 1].whitespace_:
         end += 1  # "133,000+"
-    if end < n and doc[end].text in ("m", "M") and not doc[end - 1].whitespace_ and doc[end - 1].like_num \
+    if end < n and doc[end].text in ("m", "M", "B") and not doc[end - 1].whitespace_ and doc[end - 1].like_num \
             and start > 0 and (doc[start - 1].text in _CURRENCY_SIGNS or doc[start].text in _CURRENCY_SIGNS):
         end += 1  # "€2.3m", "US$38.6M": millions, not metres
     if start > 0 and (doc[start - 1].text in CURRENCY_CODES or doc[start - 1].text in _CURRENCY_SIGNS):
@@ -347,7 +350,8 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
     unit_label = model_label in UNIT_LABELS and (model_label == "PERCENT" or any(
         t.is_currency for t in span_toks) or any(
         not _is_num(t) and not t.is_punct and t.lower_ not in _SCALES and t.lower_ not in cfg.hedges
-        and t.lower_ != "odd" and t.i >= nums[0].i for t in span_toks))  # "forty-odd" is still a bare number
+        and t.lower_ not in ("odd", "and", "to", "or") and t.i >= nums[0].i for t in span_toks
+    ))  # "forty-odd" and "between 15,000 and 25,000" are still bare numbers
     hedged = min(_hedge_start(doc, start, cfg), _hedge_start(doc, nums[0].i, cfg),  # "not" + "less than 200"
                  _outer_hedge(doc, start, nums[0].i, cfg))
     if hedged == start and start > 0 and doc[start - 1].lower_ in _ORDERS and span_toks[0].lower_ in _BIG_WORDS:

@@ -40,14 +40,16 @@ _JUNK_LINE = re.compile(
     r"[ \t\u00b7|]*)+"
     r"|\(?(additional )?reporting by\b.*|(illustration|photograph|photo|graphic)s? by\b.*"
     r"|.*\b(turn on|enable) javascript\b.*|download( pdf)?|.*\s[\u203a\u00bb]\s.*|\[\d{1,3}\]\s.*"
-    r"|(comments?|replies|shares?)[ \t]*\(\d+\)|related (articles|stories|coverage|content))"
+    r"|(comments?|replies|shares?)[ \t]*\(\d+\)|related (articles|stories|coverage|content)|reuse this content"
+    r"|.*\([^()\n]*[ \t]/[ \t][^()\n]*\))"
     r"[ \t|.!]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # A byline: "By Marta Kovalenko-Reid and Tom Aldous" (capitalised names only, nothing else on the line but a
 # role in lower case, "court correspondent", and a "| Updated: ..." or "· 5 min read" after a bar or a dot).
 _NAME = r"[A-Z][\w.\-\u2019']*(?:[ \t]+[A-Z][\w.\-\u2019']*)*"
-_BYLINE = re.compile(rf"^[ \t]*(?:By|BY)[ \t]+{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|AND)[ \t]+){_NAME})*"
+_BYLINE = re.compile(rf"^[ \t]*(?:(?:Commentary|Analysis|Opinion|Words|Text)[ \t]+)?(?:By|BY|by)[ \t]+"
+                     rf"{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|AND)[ \t]+){_NAME})*"
                      r"(?:[ \t]*,[ \t]*[a-z][a-z \t\-]*)?[ \t]*(?:[|\u00b7\u2022][^\n]*)?\r?$", re.MULTILINE)
 
 
@@ -61,6 +63,11 @@ _PLACED_BYLINE = re.compile(rf"^[ \t]*(?:and[ \t]+)?{_FULL_NAME}(?:[ \t]+in[ \t]
 # An author line near the top: a name alone on its line, with an optional title ("Dr Fenella Markwick")
 _AUTHOR_LINE = re.compile(r"^[ \t]*(?:(?:Dr|Prof|Professor)\.?[ \t]+)?[A-Z][a-z\u2019'\-]+"
                           r"(?:[ \t]+[A-Z][a-z\u2019'\-]+){1,2}[ \t]*(?:\|[^\n]*)?\r?$", re.MULTILINE)
+
+
+# A byline that gives a role instead of "By": "Miles Fairbrass, Russia editor"
+_ROLE_BYLINE = re.compile(rf"^[ \t]*{_FULL_NAME},[ \t]*[A-Za-z \-]{{0,40}}\b(?:editor|correspondent|reporter|writer)"
+                          r"[ \t]*\r?$", re.MULTILINE)
 
 
 def normalise(text: str) -> str:
@@ -127,7 +134,7 @@ def junk_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of lines that are web junk ("Source link", "Please subscribe ...", bylines, photo
     captions, share and follow lines, a post's counts ("1.4K Reposts 203 Quotes"), the bullet lines under
     "News Summary:" or "Related:"), datelines, and a transcript's speaker labels and stage directions."""
-    regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _DATELINE, _CREDIT_TAIL)
+    regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _ROLE_BYLINE, _DATELINE, _CREDIT_TAIL)
     lines = [(m.start(), m.end()) for regex in regexes for m in regex.finditer(text)]
     lines += [(m.start(), m.end()) for m in _AUTHOR_LINE.finditer(text, 0, 1500)]
     return sorted(lines + _bullets_after_headings(text) + _transcript_layout(text))
