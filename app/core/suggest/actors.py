@@ -35,9 +35,7 @@ from app.core.suggest.missed_names import (
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _MODIFIER_DEPS = frozenset({"compound", "nmod"})
 _AFFILIATION_PREPS = frozenset({"in", "at", "of", "from", "with", "on"})
-_FINITE = frozenset({
-    "is", "was", "are", "were", "has", "have", "had", "will", "would", "must", "can", "could", "said", "says",
-})
+_FINITE = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "must", "can", "could"})
 # prepositions that make a name the recogniser called a person (or a one-word organisation) a place ("the plant
 # at Kurchatov", "the pocket around Lyubimovka"); "analysts at the ... Forum" belong to an organisation
 _PERSON_PLACE_PREPS = frozenset({"at", "around", "towards", "toward"})
@@ -359,6 +357,8 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
         return None  # a place, an event, a headline in title case ("Kursk Was Always a Gamble")
     if all(t.lower_.rstrip(".") in cfg.person_titles for t in span):
         return None  # "Sgt." alone: the name after it is the actor
+    if len(span) > 1 and span[-1].lower_ in ("said", "says") and span[-2].tag_ in ("NNS", "NNPS"):
+        return None  # "What Governments Said": a heading in title case (but "Edward Said" is a name)
     if _call_sign(doc, start):
         return None  # "goes by the call sign Shula": another name of someone named already, not a new actor
     alias_of = _parenthesised_alias(doc, start, end)
