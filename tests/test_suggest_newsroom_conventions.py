@@ -71,4 +71,4 @@ def test_bylines_captions_particles_and_weapons():
     actors = spans_of(text, "ACTOR")
     assert "Reinout van Aalst" in actors and "van Aalst" in actors
     assert not {"Olha Brezhneva", "Miles Harrow", "BST", "State Emergency Service", "Iskander", "Reuse"} & set(actors)
-    assert sources_of(text)["that the Iskander strikes had stopped"[5:]] in ("van Aalst", "Reinout van Aalst")
+    assert sources_of(text)["the Iskander strikes had stopped"] in ("van Aalst", "Reinout van Aalst")

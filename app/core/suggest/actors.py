@@ -355,7 +355,7 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
             or (span[-1].lower_ in cfg.event_heads and not any(t.lower_ in cfg.org_heads for t in span))
             or any(t.text in (":", "|") or t.lower_ in _FINITE for t in span) or span[0].text in CURRENCY_CODES):
         return None  # a place, an event, a headline in title case ("Kursk Was Always a Gamble")
-    if all(t.lower_.rstrip(".") in cfg.person_titles for t in span):
+    if all(cfg.is_title(t.lower_) for t in span):
         return None  # "Sgt." alone: the name after it is the actor
     if len(span) > 1 and span[-1].lower_ in ("said", "says") and span[-2].tag_ in ("NNS", "NNPS"):
         return None  # "What Governments Said": a heading in title case (but "Edward Said" is a name)

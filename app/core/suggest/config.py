@@ -170,6 +170,10 @@ class SuggestConfig:
     def scheme_label(self, model_label: str) -> str | None:
         return self.labels.get(model_label)
 
+    def is_title(self, word: str) -> bool:
+        """`word` (lower case) is a title in front of a name, its full stop ignored ("sgt." and "Sgt")."""
+        return word.rstrip(".") in self.person_titles
+
 
 _FIELD_NAMES = frozenset(f.name for f in fields(SuggestConfig))
 _LIST_KEYS = {f.name for f in fields(SuggestConfig) if f.type == "frozenset[str]"}

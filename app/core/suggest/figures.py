@@ -164,19 +164,22 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
             return noun.i + 1, "counted-noun"
         if doc[end + 1].pos_ not in ("NOUN", "ADJ"):
             return end + 1, "more"
-    if doc[end - 1].lower_ in cfg.casualty_words and end + 1 < len(doc) and doc[end].lower_ in ("and", "or") and (
-            doc[end + 1].lower_ in cfg.casualty_words):
+    if doc[end - 1].lower_ in cfg.casualty_words and _and_casualty(doc, end, cfg) > end:
         return end + 2, "casualties"  # the recogniser took "killed" in, and left "and wounded" out
     # "40,000 killed and wounded", "150,000 dead"
     j = end
     if j + 1 < len(doc) and doc[j].text in ("\u201d", '"') and doc[j + 1].lower_ in cfg.casualty_words:
         j += 1  # "something like 3,000 to 4,000" killed and wounded: the quotation ends inside the figure
     if j < len(doc) and doc[j].lower_ in cfg.casualty_words:
-        j += 1
-        if j + 1 < len(doc) and doc[j].lower_ in ("and", "or") and doc[j + 1].lower_ in cfg.casualty_words:
-            j += 2
-        return j, "casualties"
+        return _and_casualty(doc, j + 1, cfg), "casualties"
     return end, "unit" if unit_label else ""
+
+
+def _and_casualty(doc: Any, j: int, cfg: SuggestConfig) -> int:
+    """`j` moved past "and wounded" / "or missing" when that follows there."""
+    if j + 1 < len(doc) and doc[j].lower_ in ("and", "or") and doc[j + 1].lower_ in cfg.casualty_words:
+        return j + 2
+    return j
 
 
 def _square_unit_end(doc: Any, i: int) -> int:
@@ -243,11 +246,11 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
     while end + 1 < n and doc[end].lower_ in _RANGE_JOINS and _is_num(doc[end + 1]) and doc[end + 1].ent_type_ \
             not in NOT_FIGURE_ENTS and doc[end - 1].like_num:
         end = _past_scales(doc, end + 2)
-    if start > 0 and doc[start - 1].lower_ == "between" and end + 1 < n and doc[end].lower_ == "and" \
-            and _is_num(doc[end + 1]):
-        start, end = start - 1, _past_scales(doc, end + 2)  # "between 10 and 15 percent"
-    if start > 0 and doc[start - 1].lower_ == "between" and any(t.lower_ == "and" for t in doc[start:end]):
-        start -= 1  # "between" + "60 and 80" (the recogniser left it out)
+    if start > 0 and doc[start - 1].lower_ == "between":
+        if end + 1 < n and doc[end].lower_ == "and" and _is_num(doc[end + 1]):
+            start, end = start - 1, _past_scales(doc, end + 2)  # "between 10 and 15 percent"
+        elif any(t.lower_ == "and" for t in doc[start:end]):
+            start -= 1  # "between" + "60 and 80" (the recogniser left it out)
     if start > 0 and doc[start].lower_ == "between" and doc[start - 1].lower_ == "somewhere":
         start -= 1  # "somewhere between 350 and 450": a hedged range
     while end + 2 < n and doc[end].text == "," and (_is_num(doc[end + 1]) or (

@@ -29,6 +29,7 @@ _PORTFOLIOS = frozenset({
     "energy", "education", "trade", "culture", "agriculture", "veterans", "digital", "transformation", "state",
     "social", "policy", "infrastructure", "development", "economic", "industry", "strategic", "industries",
 })
+_PORTFOLIO_WORDS = _PORTFOLIOS | {"and"}  # "Minister of Social Policy and Veterans"
 PLACE_MADE = frozenset({"based", "born", "led", "backed"})  # "the Kyiv-based Center"
 DASHES = frozenset({"\u2014", "\u2013", "--"})
 _OPENERS = frozenset({":", '"', "'", "(", "-", "--"})
@@ -77,9 +78,9 @@ def titled_names(doc: Any, words: list[str], cfg: SuggestConfig, taken: set[int]
         j = tok.i + 1
         if j + 1 < len(doc) and doc[j].lower_ in ("of", "for") and doc[j + 1].lower_ in _PORTFOLIOS:
             j += 2  # "Minister of Defence" + "Maarten Hoefsloot"
-            while j < len(doc) and doc[j].lower_ in _PORTFOLIOS | {"and"}:
+            while j < len(doc) and doc[j].lower_ in _PORTFOLIO_WORDS:
                 j += 1
-        while j < len(doc) and words[j].lower().rstrip(".") in cfg.person_titles:
+        while j < len(doc) and cfg.is_title(words[j].lower()):
             j += 1  # "Lt" + "Col" + "Danylo Yakubovskyi"
         tok = doc[j - 1]
         while j < len(doc) and j not in taken and (

@@ -310,7 +310,7 @@ class Ctx:
         found = self.actor_at(tok.idx)
         if found is not None:
             return found, "named"
-        if tok.lower_.rstrip(".") in self.cfg.person_titles and tok.i + 1 < len(self.doc) and (
+        if self.cfg.is_title(tok.lower_) and tok.i + 1 < len(self.doc) and (
                 self.doc[tok.i + 1].pos_ == "PROPN" and self.doc[tok.i + 1].text[:1].isupper()):
             return self.resolve(self.doc[tok.i + 1], depth, inner, opens_paragraph)  # "said Sergeant Roman"
         if tok.lower_ in PRONOUNS:
@@ -328,7 +328,7 @@ class Ctx:
                 "compound", "flat"
             ):
                 left = self.doc[left.i - 1]
-            while left.i < tok.i and left.lower_.rstrip(".") in self.cfg.person_titles:
+            while left.i < tok.i and self.cfg.is_title(left.lower_):
                 left = self.doc[left.i + 1]  # "Mayor Nerijus Šalčius told reporters", "Lt Col Yakubovskyi"
             if left.i > 0 and keeps_the(self.doc[left.i - 1]):
                 left = self.doc[left.i - 1]  # "As The Economist recently warned"
