@@ -72,3 +72,12 @@ def test_bylines_captions_particles_and_weapons():
     assert "Reinout van Aalst" in actors and "van Aalst" in actors
     assert not {"Olha Brezhneva", "Miles Harrow", "BST", "State Emergency Service", "Iskander", "Reuse"} & set(actors)
     assert sources_of(text)["the Iskander strikes had stopped"] in ("van Aalst", "Reinout van Aalst")
+
+
+def test_unnamed_sources_keep_where_they_come_from():
+    text = ("One senior diplomat from a northern member state said the vote would pass. A senior official from a "
+            "Baltic country said the money was ready. A Greek foreign ministry official said talks would resume.")
+    sources = sources_of(text)
+    assert sources["the vote would pass"] == "One senior diplomat from a northern member state"
+    assert sources["the money was ready"] == "senior official from a Baltic country"
+    assert sources["talks would resume"] == "Greek foreign ministry"

@@ -253,7 +253,9 @@ class Ctx:
         counts = [c for c in tok.lefts if c.dep_ == "nummod" and c.like_num and not c.text[:1].isdigit()]
         if counts and (tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns
                        or tok.lower_ in _COUNTED_PEOPLE):
-            return self.new_actor(counts[0], tok, "unnamed")  # "three diplomats told us", "one diplomat said"
+            # "three diplomats told us", "one senior diplomat from a northern member state said"
+            where = _place_modifier(tok)
+            return self.new_actor(counts[0], tok if where is None else where, "unnamed")
         if tok.like_num and not tok.text[:1].isdigit():  # "two of the people", "one of the sources"
             obj = object_of(next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None))
             if obj is not None and obj.lower_ in _COUNTED_PEOPLE:
@@ -285,7 +287,9 @@ class Ctx:
                 c.lower_ in _DETERMINERS or (c.dep_ == "poss" and c.lower_ in _POSSESSIVES) for c in tok.lefts):
             mods = [c for c in lefts if c.dep_ != "det" and c.i < tok.i and not c.is_punct]
             first = mods[0] if mods else tok
-            return self.new_actor(first, self._body_in(mods, tok), "unnamed")  # "a senior defense official"
+            # "a senior defense official", "a senior official from a Nordic country"
+            where = _place_modifier(tok)
+            return self.new_actor(first, self._body_in(mods, tok) if where is None else where, "unnamed")
         owner = next((c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
         if owner is not None and tok.lower_ in PERSON_NOUNS | cfg.source_nouns:
             return self.new_actor(owner, tok, "unnamed")  # "the city's mayor"
