@@ -49,6 +49,8 @@ CURRENCY_CODES = frozenset({
     "UAH", "USD", "EUR", "RUB", "GBP", "CHF", "CNY", "PLN", "CAD", "AUD", "JPY", "KRW", "SEK", "NOK", "DKK", "CZK",
     "HUF", "RON", "TRY", "INR", "KZT", "BYN", "NZD",
 })  # "RUB 4.5 bn"
+CURRENCY_PREFIXES = ("US$", "HK$", "NZ$", "CA$", "AU$", "A$", "C$", "S$", "Rbs", "Rs")  # glued on: "Rbs13.2tn"
+CURRENCY_SIGNS = frozenset({"$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "\u00a5", *CURRENCY_PREFIXES})
 MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

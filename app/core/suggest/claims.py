@@ -103,7 +103,7 @@ def _quotes(ctx: Ctx) -> None:
             if len(text[q0 + 1 : q1].split()) < MIN_QUOTE_WORDS:
                 continue
             i0 = bisect_left(starts, q1 + 1)
-            subj = _speaker_after(ctx, list(doc[i0 : i0 + 14]))
+            subj = _speaker_after(ctx, list(doc[i0 : i0 + 30]))  # "...", X, a spokesperson for ..., told
             if subj is None:
                 first = bisect_left(starts, q0)
                 sent_start = doc[min(first, len(doc) - 1)].sent.start if len(doc) else 0

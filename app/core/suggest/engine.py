@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ from app.core.figures import attributes_for_new_figure, merge_figure_attributes
 from app.core.figures import warm_up as warm_up_figures
 from app.core.progress import Job, Progress
 from app.core.suggest.actors import ORG_PLACE_PREPS, actor_suggestions, matters_to, modifies_noun
-from app.core.suggest.base import DocSuggestions, Suggestion, in_ranges
+from app.core.suggest.base import CURRENCY_PREFIXES, DocSuggestions, Suggestion, in_ranges
 from app.core.suggest.claims import claim_suggestions
 from app.core.suggest.config import (
     DEFAULT_LABEL_MAP_PATH,
@@ -20,7 +21,7 @@ from app.core.suggest.config import (
     SuggestConfigError,
     load_config,
 )
-from app.core.suggest.figures import figure_suggestions, split_number_affixes
+from app.core.suggest.figures import figure_suggestions
 from app.core.suggest.missed_names import keeps_the
 from app.core.suggest.normalize import junk_ranges, normalise
 from app.core.suggest.patterns import PatternError, PatternSet, load_patterns
@@ -33,7 +34,7 @@ _PLACE_PREPS_FOR_PATTERNS = ORG_PLACE_PREPS | {"at"}
 
 
 PARAGRAPH_COMPONENT = "marginalia_paragraphs"
-RULES_VERSION = "9"  # raise when the rules change what they suggest
+RULES_VERSION = "10"  # raise when the rules change what they suggest
 
 
 def paragraph_starts(doc: Any) -> Any:
@@ -56,6 +57,28 @@ def _add_paragraph_component(nlp: Any) -> None:
         Language.component(PARAGRAPH_COMPONENT, func=paragraph_starts)
     if PARAGRAPH_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+
+
+# scale letters glued after a number ("130k", "US$38.6M", "Rbs13.5tn"; the currency letters are in base.py)
+_SCALE_SUFFIXES = ("k", "K", "M", "B", "bn", "mn", "tn")
+
+
+def split_number_affixes(nlp: Any) -> None:
+    """Make `nlp`'s tokenizer split "~640", "130k", "4bn" and "Rbs13.5tn" into their parts, so that "~" hedges the
+    number, "k" scales it and "Rbs" is its currency (the default tokenizer keeps them whole, and the parser then
+    reads neither as a number). A custom tokenizer is left as it is."""
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    tokenizer = nlp.tokenizer
+    if not hasattr(tokenizer, "prefix_search"):
+        return
+    prefixes = ["~", "\u2248", "\u00b1", *(re.escape(p) + "(?=[0-9])" for p in CURRENCY_PREFIXES)]
+    suffixes = ["(?<=[0-9])(?:" + "|".join(_SCALE_SUFFIXES) + ")"]
+    # a closing quote and a dash glued between words ("rubles”—around $450,000") are tokens of their own
+    infixes = ["\u2014", "(?<=\\w)[\u201d\u2019\"](?=[\u2014\u2013])"]
+    tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *prefixes]).search
+    tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, *suffixes]).search
+    tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *infixes]).finditer
 
 
 def _overlaps(a: Suggestion, b: Suggestion) -> bool:

@@ -72,7 +72,7 @@ def canonical_names(names: set[str]) -> dict[str, str]:
         if not longer and " " not in name:
             first = [n for n in names if n.startswith(name + " ")]
             longer = first if len(first) == 1 else []
-        out[name] = max(longer, key=len) if longer else name
+        out[name] = max(longer, key=lambda n: (len(n), n)) if longer else name  # ties broken the same every run
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.core.suggest.base import CURRENCY_CODES, Suggestion, in_ranges
+from app.core.suggest.base import CURRENCY_CODES, CURRENCY_SIGNS, Suggestion, in_ranges
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.not_figures import clock_time, is_name_or_marker, not_a_count
 
@@ -33,10 +33,6 @@ _AREAS = frozenset({
     "fronts", "directions", "axes", "settlements",
 })
 _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
-# currency written as letters glued to the number ("US$38.6M", "Rbs13.5tn"), and scale letters after it ("130k")
-_CURRENCY_PREFIXES = ("US$", "HK$", "NZ$", "CA$", "AU$", "A$", "C$", "S$", "Rbs", "Rs")
-_SCALE_SUFFIXES = ("k", "K", "M", "B", "bn", "mn", "tn")
-_CURRENCY_SIGNS = frozenset({"$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "\u00a5", *_CURRENCY_PREFIXES})
 _PHRASAL_OVER = frozenset({"hand", "take", "turn", "give", "pass", "win", "fight", "argue", "watch"})
 _SQUARE_UNITS = frozenset({"km", "mi", "m", "miles", "kilometres", "kilometers", "metres", "meters"})
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # "133,000": never a date
@@ -54,24 +50,6 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DIGIT = re.compile(r"\d")
 # punctuation that ends a figure the recogniser ran on: "40 million rubles”—around $450,000" is two figures
 _FIGURE_BREAKS = frozenset({"\u2014", "\u201d", "\u201c", '"', ";", "(", ")"})
-
-
-def split_number_affixes(nlp: Any) -> None:
-    """Make `nlp`'s tokenizer split "~640", "130k", "4bn" and "Rbs13.5tn" into their parts, so that "~" hedges the
-    number, "k" scales it and "Rbs" is its currency (the default tokenizer keeps them whole, and the parser then
-    reads neither as a number). A custom tokenizer is left as it is."""
-    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
-
-    tokenizer = nlp.tokenizer
-    if not hasattr(tokenizer, "prefix_search"):
-        return
-    prefixes = ["~", "\u2248", "\u00b1", *(re.escape(p) + "(?=[0-9])" for p in _CURRENCY_PREFIXES)]
-    suffixes = ["(?<=[0-9])(?:" + "|".join(_SCALE_SUFFIXES) + ")"]
-    # a closing quote and a dash glued between words ("rubles”—around $450,000") are tokens of their own
-    infixes = ["\u2014", "(?<=\\w)[\u201d\u2019\"](?=[\u2014\u2013])"]
-    tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *prefixes]).search
-    tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, *suffixes]).search
-    tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *infixes]).finditer
 
 
 def _is_num(tok: Any) -> bool:
@@ -118,6 +96,8 @@ def _big_chain(doc: Any, j: int) -> int:
 def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestConfig) -> tuple[int, str]:
     """The token end once the unit or counted noun is included, and which rule did it."""
     anchor = doc[end - 1]
+    if _glued_million(doc, end - 1) and end < len(doc) and doc[end].tag_ in ("NNS", "NNPS"):
+        return end + 1, "counted-noun"  # "1m barrels": the parser took the "m" for the noun
     # "hundreds of square kilometers", "hundreds of thousands more, or even millions, of soldiers"
     if anchor.lower_ in _BIG_WORDS:
         j = _big_chain(doc, end)
@@ -228,13 +208,20 @@ def _past_scales(doc: Any, end: int) -> int:
     return end
 
 
+def _glued_million(doc: Any, i: int) -> bool:
+    """doc[i] is the "m" of "12m rounds" / "$1.5m": millions, glued to the number (not "12 m", metres)."""
+    if doc[i].text != "m" or i == 0 or not doc[i - 1].like_num or doc[i - 1].whitespace_:
+        return False
+    return (i + 1 < len(doc) and doc[i + 1].tag_ in ("NNS", "NNPS")) or (i > 1 and doc[i - 2].text in CURRENCY_SIGNS)
+
+
 def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
     """The number's own extent: a range ("50 to 60", "11-12"), a scale word ("60 thousand", "3 thousand 700"),
     digits grouped by spaces ("1 250") and a currency code in front ("UAH 4 million")."""
     n = len(doc)
     if doc[end - 1].lower_ in _SCALES and end < n and doc[end].text.isdigit():
         end += 1  # "3 thousand" + "700"
-    while end < n and doc[end].lower_ in _SCALES:
+    while end < n and (doc[end].lower_ in _SCALES or _glued_million(doc, end)):
         end += 1
         if end < n and doc[end].like_num and doc[end].text[:1].isdigit():
             end += 1  # "3 thousand 700"
@@ -273,9 +260,9 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
     if end < n and doc[end].text == "+" and not doc[end - 1].whitespace_:
         end += 1  # "133,000+"
     if end < n and doc[end].text in ("m", "M", "B") and not doc[end - 1].whitespace_ and doc[end - 1].like_num \
-            and start > 0 and (doc[start - 1].text in _CURRENCY_SIGNS or doc[start].text in _CURRENCY_SIGNS):
+            and start > 0 and (doc[start - 1].text in CURRENCY_SIGNS or doc[start].text in CURRENCY_SIGNS):
         end += 1  # "€2.3m", "US$38.6M": millions, not metres
-    if start > 0 and (doc[start - 1].text in CURRENCY_CODES or doc[start - 1].text in _CURRENCY_SIGNS):
+    if start > 0 and (doc[start - 1].text in CURRENCY_CODES or doc[start - 1].text in CURRENCY_SIGNS):
         start -= 1  # "UAH 4 million", and "$" when the recogniser left it out ("perhaps $50,000")
     return start, end
 
@@ -469,7 +456,8 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
             if fraction is not None and not any(f.start < fraction.end and fraction.start < f.end for f in out):
                 out.append(fraction)
             continue
-        after_code = tok.i > 0 and doc[tok.i - 1].text in CURRENCY_CODES  # "RUB 4.5 bn" read as a name
+        # "RUB 4.5 bn", "between Rbs3tn" read as a name or a product
+        after_code = tok.i > 0 and (doc[tok.i - 1].text in CURRENCY_CODES or doc[tok.i - 1].text in CURRENCY_SIGNS)
         misdated = tok.ent_type_ == "DATE" and bool(_GROUPED.match(tok.text) or (
             tok.i > 0 and doc[tok.i - 1].lower_ in ("c.", "ca.", "circa", "~", "<", ">")) or _across_cells(doc, tok)
             or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "+" and not tok.whitespace_))  # "110+ strikes"

@@ -41,33 +41,36 @@ _JUNK_LINE = re.compile(
     r"|\(?(additional )?reporting by\b.*|(illustration|photograph|photo|graphic)s? by\b.*"
     r"|.*\b(turn on|enable) javascript\b.*|download( pdf)?|.*\s[\u203a\u00bb]\s.*|\[\d{1,3}\]\s.*"
     r"|(comments?|replies|shares?)[ \t]*\(\d+\)|related (articles|stories|coverage|content)|reuse this content"
+    r"|recommended( for you| stories| articles)?|source:[ \t].*"
     r"|.*\([^()\n]*[ \t]/[ \t][^()\n]*\))"
-    r"[ \t|.!]*$",
+    r"[ \t|.!\u00a0]*\r?$",
     re.IGNORECASE | re.MULTILINE,
 )
-# A byline: "By Marta Kovalenko-Reid and Tom Aldous" (capitalised names only, nothing else on the line but a
-# role in lower case, "court correspondent", and a "| Updated: ..." or "· 5 min read" after a bar or a dot).
+# A byline: "By Marta Kovalenko-Reid and Tom Aldous", "By X in Kyiv, Ukraine" (capitalised names only, nothing
+# else on the line but a role in lower case, "court correspondent", and a "| Updated: ..." or "· 5 min read" after a
+# bar or a dot).
 _NAME = r"[A-Z][\w.\-\u2019']*(?:[ \t]+[A-Z][\w.\-\u2019']*)*"
 _BYLINE = re.compile(rf"^[ \t]*(?:(?:Commentary|Analysis|Opinion|Words|Text)[ \t]+)?(?:By|BY|by)[ \t]+"
-                     rf"{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|AND)[ \t]+){_NAME})*"
-                     r"(?:[ \t]*,[ \t]*[a-z][a-z \t\-]*)?[ \t]*(?:[|\u00b7\u2022][^\n]*)?\r?$", re.MULTILINE)
+                     rf"{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|AND|in)[ \t]+){_NAME})*"
+                     r"(?:[ \t]*,[ \t]*[a-z][a-z \t\-]*)?[ \t\u00a0]*(?:[|\u00b7\u2022][^\n]*)?\r?$", re.MULTILINE)
 
 
 # A byline of names with their places and no "By": "Eleanor Marsh in London and Pavel Gruzdev in Riga"
+_EOL = r"[ \t\u00a0]*\r?$"  # the end of a line, also of a "\r\n" text and after a scraped no-break space
 _FULL_NAME = r"[A-Z][\w.\-\u2019']+(?:[ \t]+[A-Z][\w.\-\u2019']+)+"
 _PLACED_BYLINE = re.compile(rf"^[ \t]*(?:and[ \t]+)?{_FULL_NAME}(?:[ \t]+in[ \t]+{_NAME}|,[ \t]*{_NAME})"
-                            rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){_FULL_NAME}(?:[ \t]+in[ \t]+{_NAME})?)*[ \t]*\r?$",
+                            rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){_FULL_NAME}(?:[ \t]+in[ \t]+{_NAME})?)*{_EOL}",
                             re.MULTILINE)
 
 
 # An author line near the top: a name alone on its line, with an optional title ("Dr Fenella Markwick")
 _AUTHOR_LINE = re.compile(r"^[ \t]*(?:(?:Dr|Prof|Professor)\.?[ \t]+)?[A-Z][a-z\u2019'\-]+"
-                          r"(?:[ \t]+[A-Z][a-z\u2019'\-]+){1,2}[ \t]*(?:\|[^\n]*)?\r?$", re.MULTILINE)
+                          r"(?:[ \t]+[A-Z][a-z\u2019'\-]+){1,2}[ \t\u00a0]*(?:\|[^\n]*)?\r?$", re.MULTILINE)
 
 
 # A byline that gives a role instead of "By": "Miles Fairbrass, Russia editor"
 _ROLE_BYLINE = re.compile(rf"^[ \t]*{_FULL_NAME},[ \t]*[A-Za-z \-]{{0,40}}\b(?:editor|correspondent|reporter|writer)"
-                          r"[ \t]*\r?$", re.MULTILINE)
+                          + _EOL, re.MULTILINE)
 
 
 def normalise(text: str) -> str:
@@ -114,7 +117,7 @@ TURN = re.compile(r"^[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*)?"  # an option
                   r"(?:[ \t]*\([A-Z.]+\))?(?:,([^:()\n]{1,60}))?(?:[ \t]*\([^()\n]{1,40}\))?:[ \t]+(\S.*?)\s*$",
                   re.MULTILINE)
 _STAGE_DIRECTION = re.compile(r"^[ \t]*\((?:BEGIN|END|CROSSTALK|COMMERCIAL|LAUGHTER|APPLAUSE|VIDEO|AUDIO|SOUND|"
-                              r"INAUDIBLE|UNINTELLIGIBLE|MUSIC|OFF-MIKE|ON CAMERA)[A-Z \t\-]*\)[ \t]*\r?$",
+                              r"INAUDIBLE|UNINTELLIGIBLE|MUSIC|OFF-MIKE|ON CAMERA)[A-Z \t\-]*\)[ \t\u00a0]*\r?$",
                               re.MULTILINE)
 
 

@@ -42,6 +42,11 @@ _POSSESSIVES = frozenset({"his", "her", "their", "its"})  # "as his incoming nat
 _NOT_PERSON_RULES = frozenset({"government", "group", "unnamed"})
 
 
+def _is_age(tok: Any) -> bool:
+    """An age set off after a name: "Liudmyla Shpakivska, 58, whose son ..." (only people have one)."""
+    return tok.text.isdigit() and 0 < int(tok.text) < 120 and tok.i > 0 and tok.nbor(-1).text == ","
+
+
 def _place_modifier(tok: Any) -> Any | None:
     """The last token of "in Kyiv" / "on both sides" / "in the Belgorod region" after a group noun: the group
     is named by where it sits ("officials in Kyiv"). Not an organisation ("officials at the Pentagon")."""
@@ -109,12 +114,17 @@ class Ctx:
                 span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
                 title = self.doc[span.start - 1].lower_ if span is not None and span.start > 0 else ""
                 described = span is not None and (any(
-                    c.dep_ == "appos" and c.pos_ == "NOUN" for c in span.root.children
+                    c.dep_ == "appos" and ((c.pos_ == "NOUN" and not self._describes_org(c)) or _is_age(c))
+                    for c in span.root.children
                 ) or title in PERSON_NOUNS or title in self.cfg.person_titles)  # "Defence lawyer Alla Merkulova"
                 if a.attributes.get("model_label") in ("PERSON", "") or described:
                     names.add(self._surname(a))
             self.persons = names
         return self.persons
+
+    def _describes_org(self, noun: Any) -> bool:
+        """"a Helsinki-based research group", "a think tank": an appositive that makes its name no person."""
+        return noun.lower_ in ORG_DESCRIPTORS or noun.lower_ in self.cfg.org_heads
 
     def _people(self, before: int) -> list[Suggestion]:
         """Named people before `before`, outside quoted or reported content, in text order."""
@@ -131,6 +141,9 @@ class Ctx:
         For a quotation paragraph ("..." he said) after a paragraph that introduces a new person next to people
         named before, the newly introduced person is the paragraph's topic and the likelier speaker."""
         people = self._people(before)
+        unnamed = self._unnamed_person(before, opens_paragraph)
+        if unnamed is not None and (not people or people[-1].start < unnamed.start):
+            return unnamed
         if not people:
             return None
         last = people[-1]
@@ -145,6 +158,27 @@ class Ctx:
         if len(new) == 1 and self._surname(last) not in new:
             return next(a for a in reversed(in_window) if self._surname(a) in new)
         return last
+
+    def _unnamed_person(self, before: int, opens_paragraph: bool) -> Suggestion | None:
+        """One unnamed person who spoke in this paragraph (or the one before, for a paragraph that opens with a
+        quotation): "A Ukrainian commander in Kursk, who asked not to be named, said ... "...," he said"."""
+        start = self._paragraph_start(before)
+        if opens_paragraph:
+            start = self._paragraph_start(max(0, start - 1))
+        found = None
+        for actor in self.actors:
+            if actor.attributes.get("rule") != "unnamed" or not start <= actor.start < actor.end <= before or any(
+                    s <= actor.start and actor.end <= e for s, e in self.reported) or (
+                    found is not None and found.start > actor.start):
+                continue
+            span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None or span.root.tag_ != "NN" or not (
+                    span.root.lower_ in PERSON_NOUNS or span.root.lower_ in self.cfg.source_nouns):
+                continue
+            article = span[0] if span[0].lower_ == "one" else self.doc[span.start - 1] if span.start else None
+            if article is not None and article.lower_ in ("a", "an", "one"):  # not "the diplomat": one named before
+                found = actor
+        return found
 
     def is_person(self, actor: Suggestion) -> bool:
         return actor.attributes.get("rule") not in _NOT_PERSON_RULES and self._surname(actor) in self._person_names()
@@ -270,8 +304,8 @@ class Ctx:
             where = _place_modifier(tok) if tok.tag_ in ("NNS", "NNPS") else None
             if mods or where is not None or (tok.tag_ == "NNS" and tok.lower_ != "media"):
                 # "officials said", "officials in Kyiv say", "Regional authorities in Russia reported"
-                last = where if where is not None else self._body_in(mods, tok)
-                return self.new_actor(mods[0] if mods else tok, last, "group")
+                first, last = self._body_in(mods, tok)
+                return self.new_actor(first, last if where is None else where, "group")
         if tok.tag_ in ("NNS", "NNPS"):
             mods = [c for c in lefts if c.dep_ != "det" and c.text[:1].isupper()]
             if mods and (tok.lower_ in cfg.group_nouns or any(m.ent_type_ == "NORP" for m in mods)):
@@ -286,22 +320,27 @@ class Ctx:
         if (tok.lower_ in cfg.source_nouns or tok.lower_ in PERSON_NOUNS) and any(
                 c.lower_ in _DETERMINERS or (c.dep_ == "poss" and c.lower_ in _POSSESSIVES) for c in tok.lefts):
             mods = [c for c in lefts if c.dep_ != "det" and c.i < tok.i and not c.is_punct]
-            first = mods[0] if mods else tok
             # "a senior defense official", "a senior official from a Nordic country"
+            first, last = self._body_in(mods, tok)
             where = _place_modifier(tok)
-            return self.new_actor(first, self._body_in(mods, tok) if where is None else where, "unnamed")
+            return self.new_actor(first, last if where is None else where, "unnamed")
         owner = next((c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
         if owner is not None and tok.lower_ in PERSON_NOUNS | cfg.source_nouns:
             return self.new_actor(owner, tok, "unnamed")  # "the city's mayor"
         return None
 
-    def _body_in(self, mods: list[Any], tok: Any) -> Any:
-        """The last word of the unnamed source "mods + tok": the institution when one is named in it ("a
-        Turkish foreign ministry official" is the ministry speaking), else `tok` ("a senior defense official")."""
+    def _body_in(self, mods: list[Any], tok: Any) -> tuple[Any, Any]:
+        """The first and last word of the unnamed source "mods + tok": the institution when one is named in it
+        ("a (senior) Turkish foreign ministry official" is the Turkish foreign ministry speaking), else all of it
+        ("a senior defense official")."""
         words = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
         body = next((m for m in reversed(words) if m.lower_ in self.cfg.institution_nouns or m.lower_ in _BODIES),
                     None)
-        return body if body is not None and mods and mods[0].text[:1].isupper() else tok
+        if body is not None and mods:
+            named = next((t for t in tok.doc[mods[0].i : body.i] if t.text[:1].isupper()), None)
+            if named is not None:
+                return named, body
+        return (mods[0] if mods else tok), tok
 
     def resolve(self, tok: Any, depth: int = 0, inner: bool = False,
                 opens_paragraph: bool = False) -> tuple[Suggestion | None, str]:

@@ -1,0 +1,66 @@
+"""Suggestions on the conventions of wire copy, financial papers and weekly magazines: a quotation whose
+speaker carries a long description before the verb, ages after names, unnamed sources referred to as "he",
+institutions inside an unnamed official's description, money in roubles written "Rbs13.2tn", millions written
+"12m", page furniture after a no-break space or in a "\r\n" text, and economic terms that are no actors.
+Made-up texts and names."""
+
+from __future__ import annotations
+
+from suggest_support import sources_of, spans_of
+
+
+def test_a_quotation_before_a_speaker_with_a_long_description():
+    text = ("“Every list is the result of weeks of quiet work,” Taras Omelko, a spokesperson for Ukraine’s "
+            "Coordination Headquarters for the Treatment of Prisoners of War, told reporters.")
+    assert sources_of(text)["Every list is the result of weeks of quiet work"] == "Taras Omelko"
+
+
+def test_he_and_she_after_an_age_or_an_unnamed_speaker():
+    text = ("A Red Cross spokesperson, Ines Varlet, said access was poor. Halyna Pomazan, 61, whose husband is "
+            "missing, travelled to Kyiv for the exchange.\n"
+            "“I came at six in the morning and waited all day,” she said.\n"
+            "A Ukrainian commander in Sudzha, who asked not to be named, said the assaults came at night. "
+            "“They come in groups of three,” he said.")
+    sources = sources_of(text)
+    assert sources["I came at six in the morning and waited all day"] == "Halyna Pomazan"
+    assert sources["They come in groups of three"] == "Ukrainian commander in Sudzha"
+
+
+def test_institutions_and_research_groups_in_descriptions():
+    text = ("A senior Ukrainian finance ministry official said the budget gap was covered. Oksana Melnyk, an "
+            "economist at the Baltic Policy Institute, a Riga-based research group, says the bill is rising. By her "
+            "estimate, payments to soldiers cost the state about 2 per cent of GDP.")
+    sources = sources_of(text)
+    assert sources["the budget gap was covered"] == "Ukrainian finance ministry"
+    assert sources["payments to soldiers cost the state about 2 per cent of GDP"] == "Oksana Melnyk"
+    assert "GDP" not in spans_of(text, "ACTOR")
+
+
+def test_roubles_and_millions_written_the_financial_way():
+    text = ("Defence spending was set at Rbs13.2tn ($130bn); oil receipts came to Rbs11.1tn and the new taxes "
+            "should raise about Rbs2.6tn. Pyongyang has sent some 9m shells and more than 1m barrels of fuel "
+            "went the other way; the crater was 12m deep.")
+    figures = spans_of(text, "FIGURE")
+    assert {"Rbs13.2tn", "$130bn", "Rbs11.1tn", "about Rbs2.6tn", "some 9m shells", "more than 1m barrels"} <= set(
+        figures)
+    assert "12m deep" not in figures
+    assert not any("Rbs" in a for a in spans_of(text, "ACTOR"))
+
+
+def test_page_furniture_after_a_no_break_space_and_in_crlf_texts():
+    text = ("Moscow’s war budget starts to strain\r\n\r\n"
+            "Marta Kellerman in London and Ilya Sotnikov in Riga\u00a0\r\n\r\n"
+            "The finance ministry said the deficit was under control.\r\n"
+            "Recommended\r\n"
+            "Reuse this content\r\n"
+            "By Solomiia Pavlenko in Kyiv, Ukraine\r\n"
+            "Source: Al Jazeera\r\n")
+    actors = spans_of(text, "ACTOR")
+    assert "finance ministry" in actors
+    assert not {"Marta Kellerman", "Ilya Sotnikov", "Recommended", "Reuse", "Solomiia Pavlenko", "Al Jazeera"} & set(
+        actors)
+
+
+def test_electronic_warfare_terms_are_no_actors():
+    text = "EW teams jammed the FPV drones, officers said, and Brent crude rose while Urals fell."
+    assert not {"EW", "FPV", "Brent", "Urals"} & set(spans_of(text, "ACTOR"))
