@@ -27,11 +27,13 @@ def test_he_and_she_after_an_age_or_an_unnamed_speaker():
 
 
 def test_institutions_and_research_groups_in_descriptions():
-    text = ("A senior Ukrainian finance ministry official said the budget gap was covered. Oksana Melnyk, an "
+    text = ("A senior Ukrainian finance ministry official said the budget gap was covered. Russian defence ministry "
+            "officials in Moscow said the strike had been repelled. Oksana Melnyk, an "
             "economist at the Baltic Policy Institute, a Riga-based research group, says the bill is rising. By her "
             "estimate, payments to soldiers cost the state about 2 per cent of GDP.")
     sources = sources_of(text)
     assert sources["the budget gap was covered"] == "Ukrainian finance ministry"
+    assert sources["the strike had been repelled"] == "Russian defence ministry"
     assert sources["payments to soldiers cost the state about 2 per cent of GDP"] == "Oksana Melnyk"
     assert "GDP" not in spans_of(text, "ACTOR")
 

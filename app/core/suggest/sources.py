@@ -304,8 +304,8 @@ class Ctx:
             where = _place_modifier(tok) if tok.tag_ in ("NNS", "NNPS") else None
             if mods or where is not None or (tok.tag_ == "NNS" and tok.lower_ != "media"):
                 # "officials said", "officials in Kyiv say", "Regional authorities in Russia reported"
-                first, last = self._body_in(mods, tok)
-                return self.new_actor(first, last if where is None else where, "group")
+                first, last = self._body_in(mods, tok)  # the body itself, or the group with where it sits
+                return self.new_actor(first, where if last is tok and where is not None else last, "group")
         if tok.tag_ in ("NNS", "NNPS"):
             mods = [c for c in lefts if c.dep_ != "det" and c.text[:1].isupper()]
             if mods and (tok.lower_ in cfg.group_nouns or any(m.ent_type_ == "NORP" for m in mods)):
@@ -322,7 +322,7 @@ class Ctx:
             mods = [c for c in lefts if c.dep_ != "det" and c.i < tok.i and not c.is_punct]
             # "a senior defense official", "a senior official from a Nordic country"
             first, last = self._body_in(mods, tok)
-            where = _place_modifier(tok)
+            where = _place_modifier(tok) if last is tok else None
             return self.new_actor(first, last if where is None else where, "unnamed")
         owner = next((c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
         if owner is not None and tok.lower_ in PERSON_NOUNS | cfg.source_nouns:
@@ -336,11 +336,12 @@ class Ctx:
         words = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
         body = next((m for m in reversed(words) if m.lower_ in self.cfg.institution_nouns or m.lower_ in _BODIES),
                     None)
-        if body is not None and mods:
-            named = next((t for t in tok.doc[mods[0].i : body.i] if t.text[:1].isupper()), None)
+        first = min(mods[0].left_edge, mods[0], key=lambda t: t.i) if mods else tok  # "Russian" of "defence"
+        if body is not None:
+            named = next((t for t in tok.doc[first.i : body.i] if t.text[:1].isupper()), None)
             if named is not None:
                 return named, body
-        return (mods[0] if mods else tok), tok
+        return first, tok
 
     def resolve(self, tok: Any, depth: int = 0, inner: bool = False,
                 opens_paragraph: bool = False) -> tuple[Suggestion | None, str]:
