@@ -122,6 +122,8 @@ def test_patterns_and_junk(engine):
     assert kremlin and kremlin[0].origin == Origin.PATTERN
     assert all(s.end <= text.index("Source link") for s in result.spans)
     assert [text[a:b] for a, b in junk_ranges(text)] == ["Source link", "Please Subscribe us at Google News."]
+    byline = "By Anna Bell | Updated 3 May\n"  # a web-junk line and a byline at once: listed once
+    assert junk_ranges(byline) == [(0, len(byline) - 1)]
 
 
 def test_pattern_file_errors():

@@ -140,4 +140,4 @@ def junk_ranges(text: str) -> list[tuple[int, int]]:
     regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _ROLE_BYLINE, _DATELINE, _CREDIT_TAIL)
     lines = [(m.start(), m.end()) for regex in regexes for m in regex.finditer(text)]
     lines += [(m.start(), m.end()) for m in _AUTHOR_LINE.finditer(text, 0, 1500)]
-    return sorted(lines + _bullets_after_headings(text) + _transcript_layout(text))
+    return sorted({*lines, *_bullets_after_headings(text), *_transcript_layout(text)})  # a line two rules match, once
