@@ -1,5 +1,5 @@
 """A floor under the suggester's scores on the written articles it was tuned on (tests/gold/fresh, heldout to
-heldout9), so that a change of rules, model or spaCy that breaks what works shows up here. The floors sit a
+heldout10), so that a change of rules, model or spaCy that breaks what works shows up here. The floors sit a
 little under today's scores. Quality on new text is measured by a set scored once
 (see tests/gold/README.md), never here."""
 
@@ -28,6 +28,7 @@ FLOORS = {
     "heldout7": (6, 0.95, 0.93, 0.94, 0.91, 0.85),
     "heldout8": (6, 0.93, 0.85, 0.90, 0.85, 0.82),
     "heldout9": (6, 0.90, 0.86, 0.89, 0.85, 0.76),
+    "heldout10": (6, 0.93, 0.92, 0.89, 0.74, 0.76),
 }
 
 

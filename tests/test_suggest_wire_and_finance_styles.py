@@ -1,12 +1,15 @@
-"""Suggestions on the conventions of wire copy, financial papers and weekly magazines: a quotation whose
-speaker carries a long description before the verb, ages after names, unnamed sources referred to as "he",
-institutions inside an unnamed official's description, money in roubles written "Rbs13.2tn", millions written
-"12m", page furniture after a no-break space or in a "\r\n" text, and economic terms that are no actors.
-Made-up texts and names."""
+"""Suggestions on the conventions of wire copy, financial papers, business wires and magazines: a quotation whose
+speaker carries a long description before the verb, ages and "who" clauses after names, unnamed sources referred to
+as "he", institutions inside an unnamed official's description, money in roubles written "Rbs13.2tn", millions
+written "12m", rates ("2 million artillery rounds a year"), hedges written out ("somewhere north of"), essay bylines,
+agency tags, "Sir", bill numbers, page furniture after a no-break space or in a "\r\n" text, and economic terms
+that are no actors. Made-up texts and names."""
 
 from __future__ import annotations
 
-from suggest_support import sources_of, spans_of
+from suggest_support import shared_engine, sources_of, spans_of
+
+from app.core.suggest.normalize import normalise
 
 
 def test_a_quotation_before_a_speaker_with_a_long_description():
@@ -66,3 +69,50 @@ def test_page_furniture_after_a_no_break_space_and_in_crlf_texts():
 def test_electronic_warfare_terms_are_no_actors():
     text = "EW teams jammed the FPV drones, officers said, and Brent crude rose while Urals fell."
     assert not {"EW", "FPV", "Brent", "Urals"} & set(spans_of(text, "ACTOR"))
+
+
+def test_business_wire_and_magazine_figures():
+    text = ("Britain has committed £3 billion a year in military aid. The bloc should produce around 2 million "
+            "artillery rounds a year, while one plant turns out roughly 2,500 to 3,000 Geran attack drones a month. "
+            "Kyiv held something on the order of 1,000 square kilometers; one official put the Russian force at "
+            "somewhere north of 35,000.")
+    figures = spans_of(text, "FIGURE")
+    assert {"£3 billion", "around 2 million artillery rounds", "roughly 2,500 to 3,000 Geran attack drones",
+            "something on the order of 1,000 square kilometers", "somewhere north of 35,000"} <= set(figures)
+
+
+def test_essay_bylines_agency_tags_titles_and_bills():
+    text = ("By Maren Holt, a senior fellow at the Aldgate Centre for European Security.\n"
+            "(Bloomberg) -- Kyiv can build more drones than it can buy, Defense Minister Oleh Marchuk said. "
+            "Brauner Wehrtechnik GmbH makes 20,000 shells a month. General Sir Alan Pembrey said the loss was grave. "
+            "Lawmakers passed Bill No. 11234, the Rada said.")
+    actors = spans_of(text, "ACTOR")
+    assert {"Oleh Marchuk", "Brauner Wehrtechnik GmbH", "Alan Pembrey"} <= set(actors)
+    assert not {"Maren Holt", "Aldgate Centre for European Security", "Bloomberg", "Defense", "Bill No",
+                "Sir Alan Pembrey"} & set(actors)
+
+
+def test_intelligence_officials_are_people_and_military_intelligence_an_agency():
+    text = ("Western intelligence officials said about 11,000 troops were sent. A Ukrainian military intelligence "
+            "source said the conscripts were a priority.")
+    sources = sources_of(text)
+    assert sources["about 11,000 troops were sent"] == "Western intelligence officials"
+    assert sources["the conscripts were a priority"] == "Ukrainian military intelligence"
+
+
+def test_a_name_with_who_or_an_age_is_a_person_whatever_the_recogniser_called_it():
+    from app.core.suggest.base import Suggestion
+    from app.core.suggest.sources import Ctx
+
+    engine = shared_engine()
+    text = ("Ines Quartermaine, who studies the Russian military, says the pullback was overdue. Halyna Pomazan, 61, "
+            "travelled to Kyiv. The Baltic Policy Institute, a research group, says so.")
+    doc = engine.nlp(normalise(text))
+
+    def actor(name: str) -> Suggestion:
+        start = text.index(name)
+        return Suggestion(start, start + len(name), "ACTOR", 0.8, attributes={"model_label": "GPE"})
+
+    people = [actor("Quartermaine"), actor("Pomazan"), actor("Baltic Policy Institute")]
+    ctx = Ctx(doc, text, engine.config, people)
+    assert [ctx.is_person(a) for a in people] == [True, True, False]

@@ -24,6 +24,7 @@ from app.core.suggest.missed_names import (
     ORG_DESCRIPTORS,
     PERSON_NOUNS,
     PLACE_MADE,
+    PORTFOLIOS,
     capitals_lines,
     described_names,
     handles_and_acronyms,
@@ -358,6 +359,9 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
         return None  # a place, an event, a headline in title case ("Kursk Was Always a Gamble")
     if all(cfg.is_title(t.lower_) for t in span):
         return None  # "Sgt." alone: the name after it is the actor
+    if span[-1].text in ("No", "No.") or (all(t.lower_ in PORTFOLIOS for t in span) and end < len(doc)
+                                           and cfg.is_title(doc[end].lower_)):
+        return None  # "Bill No. 11234"; "Defense" of "Defense Minister X", a portfolio in a title
     if len(span) > 1 and span[-1].lower_ in ("said", "says") and span[-2].tag_ in ("NNS", "NNPS"):
         return None  # "What Governments Said": a heading in title case (but "Edward Said" is a name)
     if _call_sign(doc, start):

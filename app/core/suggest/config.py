@@ -59,7 +59,8 @@ class SuggestConfig:
         "possibly", "well under", "something like", "upward of", "maybe", "a little under", "a little over",
         "a bit more than", "c.", "ca.", "circa", "<", ">", "~", "±", "closer to", "in the region of", "in excess of",
         "somewhat less than", "somewhat more than", "slightly more than", "slightly less than", "well below",
-        "well above", "a little more than", "a little less than", "above", "just above",
+        "well above", "a little more than", "a little less than", "above", "just above", "on the order of",
+        "something on the order of", "north of", "somewhere north of", "somewhere around", "somewhere in the region of",
     )
     # counted nouns that are not a noun head of the number ("40,000 killed and wounded")
     casualty_words: frozenset[str] = _words("killed", "wounded", "dead", "injured", "missing", "captured")
@@ -127,7 +128,7 @@ class SuggestConfig:
         "committee", "agency", "school", "university", "department", "office", "forum", "academy", "fund",
         "association", "union", "commission", "service", "bureau", "organization", "organisation", "league",
         "party", "network", "initiative", "program", "programme", "corporation", "group", "staff", "collective",
-        "watch", "coalition", "project", "headquarters",
+        "watch", "coalition", "project", "headquarters", "company", "gmbh", "ltd", "inc", "llc", "plc",
     )
     # "an adviser with the Ukrainian parliament": a nationality with one of these is an institution, an actor
     # where it acts or where a person belongs to it
@@ -157,7 +158,7 @@ class SuggestConfig:
         "capt.", "captain", "mr.", "mrs.", "ms.", "dr.", "dr", "prof.", "professor", "president", "minister",
         "commander", "ambassador", "senator", "rep.", "sen.", "mayor", "governor", "gov.", "chancellor", "premier",
         "deputy", "councillor", "councilor", "judge", "lt", "col", "maj", "sgt", "capt", "sergeant", "corporal",
-        "cpl.", "private", "pte.",
+        "cpl.", "private", "pte.", "sir", "dame",
     )
     # nouns that make a nationality a speaking group: "Ukrainian officials"
     group_nouns: frozenset[str] = _words(

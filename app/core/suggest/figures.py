@@ -59,7 +59,7 @@ def _is_num(tok: Any) -> bool:
 def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
     """The token index where the span starts once a hedge just before `start` is included. A preposition that
     belongs to a noun ("control over hundreds of square kilometers") is no hedge."""
-    for n in (4, 3, 2, 1):
+    for n in (5, 4, 3, 2, 1):  # "something on the order of"
         if start - n < 0:
             continue
         words = " ".join(t.lower_ for t in doc[start - n : start])
@@ -110,6 +110,8 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
         num = next((t for t in reversed(doc[start:end]) if _is_num(t) and not start <= t.head.i < end),
                    next((t for t in reversed(doc[start:end]) if _is_num(t)), anchor))
         head = num.head
+        while head.dep_ == "compound" and head.i < head.head.i <= head.i + 2 and head.head.tag_ in ("NNS", "NNPS"):
+            head = head.head  # "2 million artillery rounds": the number hangs on "artillery"
         # the words between modify the noun: "Ukrainian", "first-person-view", "Shahed-type"
         between_ok = head.i - end <= 7 and all(
             t.text not in (",", "\u2014", "\u2013", ":") and (t.pos_ not in ("ADP", "CCONJ", "DET") or (
@@ -124,9 +126,9 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
             last = _shared_noun(doc, _conjoined_noun(head), num)
             if doc[last].lower_ == "prisoners" and doc[last + 1 : last + 3].text.lower() == "of war":
                 last += 2  # "400 Ukrainian prisoners of war"
-            return last + 1, "counted-noun"
+            return _rate_plural(doc, last) + 1, "counted-noun"
         if head.i == end and head.pos_ == "NOUN" and num.dep_ != "pobj":
-            return head.i + 1, "counted-noun"
+            return _rate_plural(doc, head.i) + 1, "counted-noun"
     square_end = _square_unit_end(doc, end) if end < len(doc) and doc[end].lower_ in ("sq", "sq.") else end
     if square_end > end + 1:
         return square_end, "unit"  # "1,150 sq km" the recogniser read as a bare number
@@ -153,6 +155,17 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
     if j < len(doc) and doc[j].lower_ in cfg.casualty_words:
         return _and_casualty(doc, j + 1, cfg), "casualties"
     return end, "unit" if unit_label else ""
+
+
+def _rate_plural(doc: Any, last: int) -> int:
+    """`last` + 1 when the counted noun goes on into a plural the tagger read as a verb before a rate: "2 million
+    artillery rounds a year", "3,000 Geran attack drones a month"."""
+    nxt = last + 1
+    if nxt + 2 < len(doc) and doc[last].tag_ == "NN" and doc[nxt].tag_ == "VBZ" and doc[nxt].is_lower and (
+            doc[nxt].text.endswith("s") and doc[nxt + 1].lower_ in ("a", "an", "per", "each", "every")
+            and doc[nxt + 2].lower_ in ("year", "month", "week", "day", "hour")):
+        return nxt
+    return last
 
 
 def _and_casualty(doc: Any, j: int, cfg: SuggestConfig) -> int:
@@ -316,8 +329,11 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
                 doc[start].lower_ == "between" and "and" in (t.lower_ for t in doc[start:end]))) or (
             doc[start].lower_ in ("a", "an") and doc[start + 1].lower_ not in ("few", "dozen", "hundred", "thousand",
                                                                               "million", "billion")) or (
-            doc[start].dep_ == "prep" and doc[start].head.pos_ in ("NOUN", "PROPN"))):
-        start += 1  # "the", and a preposition of a noun ("control over hundreds of ...") the model took in
+            doc[start].dep_ == "prep" and doc[start].head.pos_ in ("NOUN", "PROPN")) or (
+            doc[start].pos_ in ("VERB", "AUX") and doc[start].lower_ not in cfg.hedges)):
+        # "the", a preposition of a noun ("control over hundreds of ...") and a verb ("committed £3 billion") the
+        # model took in
+        start += 1
     if start >= end:
         return None
     start, end = _widen(doc, start, end)

@@ -24,12 +24,12 @@ ORG_DESCRIPTORS = frozenset({
     "outlet", "platform", "initiative",
 })
 # a minister's portfolio between the title and the name: "Minister of Foreign Affairs Andrii Sybiha"
-_PORTFOLIOS = frozenset({
+PORTFOLIOS = frozenset({
     "defence", "defense", "foreign", "affairs", "finance", "interior", "internal", "justice", "health", "economy",
     "energy", "education", "trade", "culture", "agriculture", "veterans", "digital", "transformation", "state",
     "social", "policy", "infrastructure", "development", "economic", "industry", "strategic", "industries",
 })
-_PORTFOLIO_WORDS = _PORTFOLIOS | {"and"}  # "Minister of Social Policy and Veterans"
+_PORTFOLIO_WORDS = PORTFOLIOS | {"and"}  # "Minister of Social Policy and Veterans"
 PLACE_MADE = frozenset({"based", "born", "led", "backed"})  # "the Kyiv-based Center"
 DASHES = frozenset({"\u2014", "\u2013", "--"})
 _OPENERS = frozenset({":", '"', "'", "(", "-", "--"})
@@ -76,7 +76,7 @@ def titled_names(doc: Any, words: list[str], cfg: SuggestConfig, taken: set[int]
             continue
         tok = doc[i]
         j = tok.i + 1
-        if j + 1 < len(doc) and doc[j].lower_ in ("of", "for") and doc[j + 1].lower_ in _PORTFOLIOS:
+        if j + 1 < len(doc) and doc[j].lower_ in ("of", "for") and doc[j + 1].lower_ in PORTFOLIOS:
             j += 2  # "Minister of Defence" + "Maarten Hoefsloot"
             while j < len(doc) and doc[j].lower_ in _PORTFOLIO_WORDS:
                 j += 1

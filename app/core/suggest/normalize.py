@@ -47,12 +47,13 @@ _JUNK_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # A byline: "By Marta Kovalenko-Reid and Tom Aldous", "By X in Kyiv, Ukraine" (capitalised names only, nothing
-# else on the line but a role in lower case, "court correspondent", and a "| Updated: ..." or "· 5 min read" after a
-# bar or a dot).
+# else on the line but a role in lower case, "court correspondent" or "a senior fellow at the X Centre", and a
+# "| Updated: ..." or "· 5 min read" after a bar or a dot).
 _NAME = r"[A-Z][\w.\-\u2019']*(?:[ \t]+[A-Z][\w.\-\u2019']*)*"
 _BYLINE = re.compile(rf"^[ \t]*(?:(?:Commentary|Analysis|Opinion|Words|Text)[ \t]+)?(?:By|BY|by)[ \t]+"
                      rf"{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|AND|in)[ \t]+){_NAME})*"
-                     r"(?:[ \t]*,[ \t]*[a-z][a-z \t\-]*)?[ \t\u00a0]*(?:[|\u00b7\u2022][^\n]*)?\r?$", re.MULTILINE)
+                     r"(?:[ \t]*,[ \t]*[a-z][a-z \t\-]*(?:\b(?:at|of|for|with)[ \t]+(?:the[ \t]+)?[A-Z][^\n|]{0,80})?)?"
+                     r"[ \t\u00a0]*(?:[|\u00b7\u2022][^\n]*)?\r?$", re.MULTILINE)
 
 
 # A byline of names with their places and no "By": "Eleanor Marsh in London and Pavel Gruzdev in Riga"
@@ -71,6 +72,10 @@ _AUTHOR_LINE = re.compile(r"^[ \t]*(?:(?:Dr|Prof|Professor)\.?[ \t]+)?[A-Z][a-z\
 # A byline that gives a role instead of "By": "Miles Fairbrass, Russia editor"
 _ROLE_BYLINE = re.compile(rf"^[ \t]*{_FULL_NAME},[ \t]*[A-Za-z \-]{{0,40}}\b(?:editor|correspondent|reporter|writer)"
                           + _EOL, re.MULTILINE)
+
+
+# an agency's tag opening the first paragraph: "(Bloomberg) -- ", "(Reuters) - "
+_AGENCY_TAG = re.compile(r"^[ \t]*\((?:Bloomberg|Reuters|AP|AFP|UPI|dpa)\)[ \t]*(?:--|-|\u2013|\u2014)", re.MULTILINE)
 
 
 def normalise(text: str) -> str:
@@ -137,7 +142,7 @@ def junk_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of lines that are web junk ("Source link", "Please subscribe ...", bylines, photo
     captions, share and follow lines, a post's counts ("1.4K Reposts 203 Quotes"), the bullet lines under
     "News Summary:" or "Related:"), datelines, and a transcript's speaker labels and stage directions."""
-    regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _ROLE_BYLINE, _DATELINE, _CREDIT_TAIL)
+    regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _ROLE_BYLINE, _DATELINE, _CREDIT_TAIL, _AGENCY_TAG)
     lines = [(m.start(), m.end()) for regex in regexes for m in regex.finditer(text)]
     lines += [(m.start(), m.end()) for m in _AUTHOR_LINE.finditer(text, 0, 1500)]
     return sorted({*lines, *_bullets_after_headings(text), *_transcript_layout(text)})  # a line two rules match, once

@@ -114,7 +114,8 @@ class Ctx:
                 span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
                 title = self.doc[span.start - 1].lower_ if span is not None and span.start > 0 else ""
                 described = span is not None and (any(
-                    c.dep_ == "appos" and ((c.pos_ == "NOUN" and not self._describes_org(c)) or _is_age(c))
+                    (c.dep_ == "appos" and ((c.pos_ == "NOUN" and not self._describes_org(c)) or _is_age(c)))
+                    or (c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children))  # "X, who studies ..."
                     for c in span.root.children
                 ) or title in PERSON_NOUNS or title in self.cfg.person_titles)  # "Defence lawyer Alla Merkulova"
                 if a.attributes.get("model_label") in ("PERSON", "") or described:
@@ -334,8 +335,9 @@ class Ctx:
         ("a (senior) Turkish foreign ministry official" is the Turkish foreign ministry speaking), else all of it
         ("a senior defense official")."""
         words = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
-        body = next((m for m in reversed(words) if m.lower_ in self.cfg.institution_nouns or m.lower_ in _BODIES),
-                    None)
+        # "a Ukrainian military intelligence source" is the agency speaking; "Western intelligence officials" are people
+        body = next((m for m in reversed(words) if (m.lower_ in self.cfg.institution_nouns or m.lower_ in _BODIES) and (
+            m.lower_ != "intelligence" or (m.i > 0 and m.nbor(-1).lower_ == "military"))), None)
         first = min(mods[0].left_edge, mods[0], key=lambda t: t.i) if mods else tok  # "Russian" of "defence"
         if body is not None:
             named = next((t for t in tok.doc[first.i : body.i] if t.text[:1].isupper()), None)
