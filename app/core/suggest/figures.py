@@ -13,11 +13,11 @@ from typing import Any
 
 from app.core.suggest.base import CURRENCY_CODES, CURRENCY_SIGNS, Suggestion, in_ranges
 from app.core.suggest.config import SuggestConfig
+from app.core.suggest.counted_nouns import BIG_WORDS, RANGE_TOKEN, glued_million, is_num, right_end
 from app.core.suggest.not_figures import clock_time, is_name_or_marker, not_a_count
 
 NOT_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART"})
 UNIT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
-_BIG_WORDS = frozenset({"hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens"})
 _ORDERS = frozenset({"low", "mid", "high", "upper", "lower"})  # "the low thousands": where in the order of magnitude
 _SMALL_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "a", "an",
@@ -25,18 +25,13 @@ _SMALL_WORDS = frozenset({
 _SCALES = frozenset({
     "thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "mln", "bn", "k", "mn", "tn",
 })
-# unit abbreviations: a noun after them is another thing, not part of the unit ("640 km² and losses")
-_UNIT_ABBREVIATIONS = frozenset({"km", "km²", "km2", "m²", "sq", "mi", "kg", "t", "mw", "gw", "kw", "ha", "%"})
 _RANGE_JOINS = frozenset({"to", "-", "\u2013", "or"})
 _AREAS = frozenset({
     "regions", "areas", "towns", "cities", "villages", "districts", "countries", "oblasts", "provinces", "sectors",
     "fronts", "directions", "axes", "settlements",
 })
-_NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 _PHRASAL_OVER = frozenset({"hand", "take", "turn", "give", "pass", "win", "fight", "argue", "watch"})
-_SQUARE_UNITS = frozenset({"km", "mi", "m", "miles", "kilometres", "kilometers", "metres", "meters"})
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # "133,000": never a date
-_RANGE_TOKEN = re.compile(r"^\d[\d,.]*(?:bn|mn|m|k)?[\u2013-]\d[\d,.]*(?:bn|mn|m|k)?$")  # "30,000–40,000", "1.5bn–2bn"
 _FRACTIONS = frozenset({"third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
 _ALTERNATIVES = frozenset({"maybe", "perhaps", "possibly", "sometimes", "or"})  # "two, maybe three thousand"
 _AFTER_HEDGES = ("give or take", "or so", "or more", "or less", "or fewer", "at most", "at least", "or thereabouts",
@@ -50,10 +45,6 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DIGIT = re.compile(r"\d")
 # punctuation that ends a figure the recogniser ran on: "40 million rubles”—around $450,000" is two figures
 _FIGURE_BREAKS = frozenset({"\u2014", "\u201d", "\u201c", '"', ";", "(", ")"})
-
-
-def _is_num(tok: Any) -> bool:
-    return bool(tok.like_num) or tok.lower_ in _BIG_WORDS or tok.lower_ == "dozen" or bool(_RANGE_TOKEN.match(tok.text))
 
 
 def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
@@ -71,142 +62,10 @@ def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
                                                       for c in prep.children):
                 return start  # "drones over nine regions": "over" governs a place, it hedges nothing
             if n == 1 and prep.dep_ == "prep" and (prep.head.pos_ in ("NOUN", "PROPN") or
-                                                   doc[start].lower_ in _BIG_WORDS):
+                                                   doc[start].lower_ in BIG_WORDS):
                 return start  # "control over 600 ...", "over hundreds of ...": a preposition, not a hedge
             return start - n
     return start
-
-
-def _big_chain(doc: Any, j: int) -> int:
-    """Past "more" and ", or even millions," after "hundreds of thousands": where the "of" may follow."""
-    n = len(doc)
-    if j < n and doc[j].lower_ in ("more", "fewer", "less"):
-        j += 1
-    k = j + 1 if j < n and doc[j].text == "," else j
-    if k < n and doc[k].lower_ in ("or", "and"):
-        k += 1
-        while k < n and doc[k].lower_ in ("even", "perhaps", "possibly", "maybe", "more", "likely"):
-            k += 1
-        if k < n and doc[k].lower_ in _BIG_WORDS:
-            k += 1
-            j = k + 1 if k < n and doc[k].text == "," else k
-    return j
-
-
-def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestConfig) -> tuple[int, str]:
-    """The token end once the unit or counted noun is included, and which rule did it."""
-    anchor = doc[end - 1]
-    if _glued_million(doc, end - 1) and end < len(doc) and doc[end].tag_ in ("NNS", "NNPS"):
-        return end + 1, "counted-noun"  # "1m barrels": the parser took the "m" for the noun
-    # "hundreds of square kilometers", "hundreds of thousands more, or even millions, of soldiers"
-    if anchor.lower_ in _BIG_WORDS:
-        j = _big_chain(doc, end)
-        if j < len(doc) and doc[j].lower_ == "of":
-            objs = [c for c in doc[j].children if c.dep_ == "pobj"]
-            if objs and objs[0].i > j:
-                return objs[0].i + 1, "of-noun"
-    if not unit_label:
-        # the number whose head lies outside the span ("30-40 persons": "40" hangs on "30")
-        num = next((t for t in reversed(doc[start:end]) if _is_num(t) and not start <= t.head.i < end),
-                   next((t for t in reversed(doc[start:end]) if _is_num(t)), anchor))
-        head = num.head
-        while head.dep_ == "compound" and head.i < head.head.i <= head.i + 2 and head.head.tag_ in ("NNS", "NNPS"):
-            head = head.head  # "2 million artillery rounds": the number hangs on "artillery"
-        # the words between modify the noun: "Ukrainian", "first-person-view", "Shahed-type"
-        between_ok = head.i - end <= 7 and all(
-            t.text not in (",", "\u2014", "\u2013", ":") and (t.pos_ not in ("ADP", "CCONJ", "DET") or (
-                t.dep_ == "cc" and end <= t.head.i < head.i))  # "128 Shahed and decoy drones"
-            and end <= t.head.i <= head.i
-            for t in doc[end : head.i]
-        )
-        nominal = head.pos_ in ("NOUN", "PROPN") or head.dep_ in _NOMINAL_DEPS  # "drones" tagged VERB as dobj
-        if num.dep_ in ("nummod", "quantmod", "compound") and head.i >= end and nominal and between_ok:
-            if head.lower_ in ("sq", "sq.") and head.i == end:
-                return _square_unit_end(doc, end), "unit"  # "150 sq. m": the parser took "sq" for the noun
-            last = _shared_noun(doc, _conjoined_noun(head), num)
-            if doc[last].lower_ == "prisoners" and doc[last + 1 : last + 3].text.lower() == "of war":
-                last += 2  # "400 Ukrainian prisoners of war"
-            return _rate_plural(doc, last) + 1, "counted-noun"
-        if head.i == end and head.pos_ == "NOUN" and num.dep_ != "pobj":
-            return _rate_plural(doc, head.i) + 1, "counted-noun"
-    square_end = _square_unit_end(doc, end) if end < len(doc) and doc[end].lower_ in ("sq", "sq.") else end
-    if square_end > end + 1:
-        return square_end, "unit"  # "1,150 sq km" the recogniser read as a bare number
-    if end < len(doc) and doc[end].lower_ == "times":
-        return end + 1, "times"  # "three to four times" (more)
-    if end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].lower_ == "cent":
-        return end + 2, "unit"  # "20 to 30 per cent" the recogniser did not take for a percentage
-    # "14 more" (were injured); but "40 percent more than" compares, and "six more Patriot-class batteries"
-    # counts the batteries
-    if not unit_label and end + 1 < len(doc) and doc[end].lower_ in ("more", "fewer"):
-        noun = next((t for t in doc[end + 1 : end + 6] if t.tag_ in ("NNS", "NNPS")), None)
-        if noun is not None and noun.lower_ not in ("more", "fewer") and all(
-                (t.pos_ in ("ADJ", "NOUN", "PROPN") or t.text == "-") and noun.i in (t.head.i, t.head.head.i)
-                for t in doc[end + 1 : noun.i]):
-            return noun.i + 1, "counted-noun"
-        if doc[end + 1].pos_ not in ("NOUN", "ADJ"):
-            return end + 1, "more"
-    if doc[end - 1].lower_ in cfg.casualty_words and _and_casualty(doc, end, cfg) > end:
-        return end + 2, "casualties"  # the recogniser took "killed" in, and left "and wounded" out
-    # "40,000 killed and wounded", "150,000 dead"
-    j = end
-    if j + 1 < len(doc) and doc[j].text in ("\u201d", '"') and doc[j + 1].lower_ in cfg.casualty_words:
-        j += 1  # "something like 3,000 to 4,000" killed and wounded: the quotation ends inside the figure
-    if j < len(doc) and doc[j].lower_ in cfg.casualty_words:
-        return _and_casualty(doc, j + 1, cfg), "casualties"
-    return end, "unit" if unit_label else ""
-
-
-def _rate_plural(doc: Any, last: int) -> int:
-    """`last` + 1 when the counted noun goes on into a plural the tagger read as a verb before a rate: "2 million
-    artillery rounds a year", "3,000 Geran attack drones a month"."""
-    nxt = last + 1
-    if nxt + 2 < len(doc) and doc[last].tag_ == "NN" and doc[nxt].tag_ == "VBZ" and doc[nxt].is_lower and (
-            doc[nxt].text.endswith("s") and doc[nxt + 1].lower_ in ("a", "an", "per", "each", "every")
-            and doc[nxt + 2].lower_ in ("year", "month", "week", "day", "hour")):
-        return nxt
-    return last
-
-
-def _and_casualty(doc: Any, j: int, cfg: SuggestConfig) -> int:
-    """`j` moved past "and wounded" / "or missing" when that follows there."""
-    if j + 1 < len(doc) and doc[j].lower_ in ("and", "or") and doc[j + 1].lower_ in cfg.casualty_words:
-        return j + 2
-    return j
-
-
-def _square_unit_end(doc: Any, i: int) -> int:
-    """The end of "sq km" / "sq. m" starting at doc[i] ("sq" or "sq."), or i + 1 when no unit follows."""
-    j = i + 2 if i + 2 < len(doc) and doc[i + 1].text == "." else i + 1
-    return j + 1 if j < len(doc) and doc[j].lower_ in _SQUARE_UNITS else i + 1
-
-
-def _conjoined_noun(noun: Any) -> int:
-    """The last token of the counted noun, through "and" + another bare noun: "20 refineries and oil depots"."""
-    conj = next((c for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
-    if conj is None or noun.lower_ in _UNIT_ABBREVIATIONS or (noun.tag_ == "NNS" and conj.tag_ == "NN") or (
-            conj.i - noun.i > 4 or _is_num(conj) or any(c.dep_ in ("nummod", "det", "poss") for c in conj.children)):
-        # "640 km² and losses", "two cars and power transmission line": another thing, not the counted one
-        return noun.i
-    between = noun.doc[noun.i + 1 : conj.i]
-    if not any(t.lower_ in ("and", "or") for t in between) or any(t.text == "," for t in between):
-        return noun.i
-    return conj.i
-
-
-def _shared_noun(doc: Any, last: int, num: Any) -> int:
-    """"176 attack and decoy drones": a singular noun after a number above one only modifies the plural noun
-    it shares with its conjunct (the parser took "attack" for the counted noun)."""
-    value = num.text.replace(",", "")
-    if doc[last].tag_ not in ("NN", "NNP") or not value.isdigit() or int(value) < 2 or last + 3 >= len(doc) \
-            or doc[last + 1].lower_ not in ("and", "or"):
-        return last
-    for tok in doc[last + 2 : last + 5]:
-        if tok.tag_ == "NNS":
-            return tok.i
-        if tok.pos_ not in ("NOUN", "ADJ"):
-            break
-    return last
 
 
 def _named_before(doc: Any, start: int, noun: Any) -> bool:
@@ -221,43 +80,36 @@ def _past_scales(doc: Any, end: int) -> int:
     return end
 
 
-def _glued_million(doc: Any, i: int) -> bool:
-    """doc[i] is the "m" of "12m rounds" / "$1.5m": millions, glued to the number (not "12 m", metres)."""
-    if doc[i].text != "m" or i == 0 or not doc[i - 1].like_num or doc[i - 1].whitespace_:
-        return False
-    return (i + 1 < len(doc) and doc[i + 1].tag_ in ("NNS", "NNPS")) or (i > 1 and doc[i - 2].text in CURRENCY_SIGNS)
-
-
 def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
     """The number's own extent: a range ("50 to 60", "11-12"), a scale word ("60 thousand", "3 thousand 700"),
     digits grouped by spaces ("1 250") and a currency code in front ("UAH 4 million")."""
     n = len(doc)
     if doc[end - 1].lower_ in _SCALES and end < n and doc[end].text.isdigit():
         end += 1  # "3 thousand" + "700"
-    while end < n and (doc[end].lower_ in _SCALES or _glued_million(doc, end)):
+    while end < n and (doc[end].lower_ in _SCALES or glued_million(doc, end)):
         end += 1
         if end < n and doc[end].like_num and doc[end].text[:1].isdigit():
             end += 1  # "3 thousand 700"
-    while start >= 2 and _is_num(doc[start]) and doc[start - 1].lower_ in _RANGE_JOINS and _is_num(doc[start - 2]) and (
+    while start >= 2 and is_num(doc[start]) and doc[start - 1].lower_ in _RANGE_JOINS and is_num(doc[start - 2]) and (
             doc[start - 2].ent_type_ not in NOT_FIGURE_ENTS):
         start -= 2  # "50 to 60 thousand", "one to three"
-    if start >= 3 and doc[start - 1].lower_ == "and" and _is_num(doc[start - 2]) and doc[start - 3].lower_ == "between":
+    if start >= 3 and doc[start - 1].lower_ == "and" and is_num(doc[start - 2]) and doc[start - 3].lower_ == "between":
         start -= 3  # "between 10 and 15 percent"
-    while end + 1 < n and doc[end].lower_ in _RANGE_JOINS and _is_num(doc[end + 1]) and doc[end + 1].ent_type_ \
+    while end + 1 < n and doc[end].lower_ in _RANGE_JOINS and is_num(doc[end + 1]) and doc[end + 1].ent_type_ \
             not in NOT_FIGURE_ENTS and doc[end - 1].like_num:
         end = _past_scales(doc, end + 2)
     if start > 0 and doc[start - 1].lower_ == "between":
-        if end + 1 < n and doc[end].lower_ == "and" and _is_num(doc[end + 1]):
+        if end + 1 < n and doc[end].lower_ == "and" and is_num(doc[end + 1]):
             start, end = start - 1, _past_scales(doc, end + 2)  # "between 10 and 15 percent"
         elif any(t.lower_ == "and" for t in doc[start:end]):
             start -= 1  # "between" + "60 and 80" (the recogniser left it out)
     if start > 0 and doc[start].lower_ == "between" and doc[start - 1].lower_ == "somewhere":
         start -= 1  # "somewhere between 350 and 450": a hedged range
-    while end + 2 < n and doc[end].text == "," and (_is_num(doc[end + 1]) or (
-            doc[end + 1].lower_ in _ALTERNATIVES and _is_num(doc[end + 2]) and doc[end + 2].text[:1].isdigit() ==
+    while end + 2 < n and doc[end].text == "," and (is_num(doc[end + 1]) or (
+            doc[end + 1].lower_ in _ALTERNATIVES and is_num(doc[end + 2]) and doc[end + 2].text[:1].isdigit() ==
             doc[end - 1].text[:1].isdigit())) and doc[end - 1].like_num:  # not "$8,000, perhaps one in five"
-        end = _past_scales(doc, end + (2 if _is_num(doc[end + 1]) else 3))  # "eleven, twelve thousand"
-    if end + 1 < n and doc[end].lower_ == "in" and _is_num(doc[end + 1]) and doc[end - 1].like_num:
+        end = _past_scales(doc, end + (2 if is_num(doc[end + 1]) else 3))  # "eleven, twelve thousand"
+    if end + 1 < n and doc[end].lower_ == "in" and is_num(doc[end + 1]) and doc[end - 1].like_num:
         end += 2  # "one in four"
     elif start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in _SMALL_WORDS - {"a", "an"}:
         start -= 2  # "one" + "in five"
@@ -312,7 +164,7 @@ def _trailing_hedge(doc: Any, end: int) -> int:
     for hedge in _AFTER_HEDGES:
         words = hedge.split()
         k = j + len(words)
-        if [t.lower_ for t in doc[j:k]] == words and not (k < len(doc) and _is_num(doc[k])):
+        if [t.lower_ for t in doc[j:k]] == words and not (k < len(doc) and is_num(doc[k])):
             return k  # but ", at least 40 more" hedges the next number
     return end
 
@@ -340,7 +192,7 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
     span_toks = doc[start:end]
     if not misdated and any(t.ent_type_ in NOT_FIGURE_ENTS for t in span_toks):
         return None
-    nums = [t for t in span_toks if _is_num(t)]
+    nums = [t for t in span_toks if is_num(t)]
     if not nums:
         return None
     if len(span_toks) == 1 and _YEAR.match(span_toks[0].text):
@@ -355,15 +207,15 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
     # needs its counted noun
     unit_label = model_label in UNIT_LABELS and (model_label == "PERCENT" or any(
         t.is_currency for t in span_toks) or any(
-        not _is_num(t) and not t.is_punct and t.lower_ not in _SCALES and t.lower_ not in cfg.hedges
+        not is_num(t) and not t.is_punct and t.lower_ not in _SCALES and t.lower_ not in cfg.hedges
         and t.lower_ not in ("odd", "and", "to", "or") and t.i >= nums[0].i for t in span_toks
     ))  # "forty-odd" and "between 15,000 and 25,000" are still bare numbers
     hedged = min(_hedge_start(doc, start, cfg), _hedge_start(doc, nums[0].i, cfg),  # "not" + "less than 200"
                  _outer_hedge(doc, start, nums[0].i, cfg))
-    if hedged == start and start > 0 and doc[start - 1].lower_ in _ORDERS and span_toks[0].lower_ in _BIG_WORDS:
+    if hedged == start and start > 0 and doc[start - 1].lower_ in _ORDERS and span_toks[0].lower_ in BIG_WORDS:
         hedged = start - 1  # "the low tens of thousands", "the high hundreds"
     has_hedge = hedged < start or span_toks[0].lower_ in cfg.hedges
-    new_end, rule = _right_end(doc, start, end, unit_label, cfg)
+    new_end, rule = right_end(doc, start, end, unit_label, cfg)
     last = doc[new_end - 1]
     if last.lower_ in cfg.time_units or (new_end < len(doc) and doc[new_end].lower_ in cfg.time_units):
         return None  # a duration: "five months", "12 to 18 months"
@@ -400,9 +252,9 @@ def _number_words(doc: Any) -> list[Any]:
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    words = _BIG_WORDS | _FRACTIONS | {"dozen", "half", "twice"}
+    words = BIG_WORDS | _FRACTIONS | {"dozen", "half", "twice"}
     return [doc[i] for i, (num, low) in enumerate(doc.to_array([LIKE_NUM, LOWER]).tolist())
-            if num or strings[low] in words or (strings[low][:1].isdigit() and _RANGE_TOKEN.match(strings[low]))]
+            if num or strings[low] in words or (strings[low][:1].isdigit() and RANGE_TOKEN.match(strings[low]))]
 
 
 def _fraction(doc: Any, tok: Any, cfg: SuggestConfig) -> Suggestion | None:
@@ -477,7 +329,7 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
         misdated = tok.ent_type_ == "DATE" and bool(_GROUPED.match(tok.text) or (
             tok.i > 0 and doc[tok.i - 1].lower_ in ("c.", "ca.", "circa", "~", "<", ">")) or _across_cells(doc, tok)
             or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "+" and not tok.whitespace_))  # "110+ strikes"
-        if tok.i in covered or (tok.ent_type_ and not (after_code or misdated)) or not _is_num(tok):
+        if tok.i in covered or (tok.ent_type_ and not (after_code or misdated)) or not is_num(tok):
             continue
         scaled = (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _SCALES) or after_code  # "UAH 4 million"
         hedged_word = tok.lower_ in ("hundred", "thousand", "million", "billion") and (
@@ -485,7 +337,7 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
         spelled = (tok.dep_ == "nummod" or (tok.dep_ == "compound" and tok.is_title)) and tok.is_alpha and (
             tok.lower_ in _SMALL_WORDS - {"one", "a", "an"} and tok.head.tag_ == "NNS" and tok.head.i > tok.i
         )  # "Eleven people" at the start of a sentence, which the recogniser left out
-        if tok.lower_ in _BIG_WORDS or hedged_word or misdated or spelled or (
+        if tok.lower_ in BIG_WORDS or hedged_word or misdated or spelled or (
                 (tok.dep_ == "nummod" or scaled) and _DIGIT.search(tok.text)):
             fig = _figure(doc, tok.i, tok.i + 1, "CARDINAL", cfg, misdated)
             if fig is not None:
