@@ -2,14 +2,14 @@
 speaker carries a long description before the verb, ages and "who" clauses after names, unnamed sources referred to
 as "he", institutions inside an unnamed official's description, money in roubles written "Rbs13.2tn", millions
 written "12m", rates ("2 million artillery rounds a year"), hedges written out ("somewhere north of"), essay bylines,
-agency tags, "Sir", bill numbers, page furniture after a no-break space or in a "\r\n" text, and economic terms
-that are no actors. Made-up texts and names."""
+agency tags, "Sir", bill numbers, "only" and "barely" before a number, "Source:" lines, page furniture after a
+no-break space or in a "\r\n" text, and economic terms that are no actors. Made-up texts and names."""
 
 from __future__ import annotations
 
 from suggest_support import shared_engine, sources_of, spans_of
 
-from app.core.suggest.normalize import normalise
+from app.core.suggest.normalize import junk_ranges, normalise
 
 
 def test_a_quotation_before_a_speaker_with_a_long_description():
@@ -116,3 +116,35 @@ def test_a_name_with_who_or_an_age_is_a_person_whatever_the_recogniser_called_it
     people = [actor("Quartermaine"), actor("Pomazan"), actor("Baltic Policy Institute")]
     ctx = Ctx(doc, text, engine.config, people)
     assert [ctx.is_person(a) for a in people] == [True, True, False]
+
+
+def test_only_and_barely_belittle_a_number_without_hedging_it():
+    text = "Only around 150 houses survived, the deficit is just 0.5 per cent, and the bridge is just over 40 km long."
+    figures = spans_of(text, "FIGURE")
+    assert {"around 150 houses", "0.5 per cent", "just over 40 km"} <= set(figures)
+
+
+def test_a_source_line_is_a_credit_only_at_the_end_and_a_background_label_is_no_actor():
+    text = ("Russian drones hit the border villages overnight.\n"
+            "Source: Sumy Oblast Military Administration on Telegram\n"
+            "Background:\n"
+            "The ICRC said access was poor.\n"
+            "Source: Al Jazeera\n")
+    junk = [text[a:b].strip() for a, b in junk_ranges(text)]
+    assert "Source: Al Jazeera" in junk and "Background:" in junk
+    assert not any("Sumy" in line for line in junk)  # under a lead it says who reported it: text, not furniture
+    assert not {"Al Jazeera", "Background"} & set(spans_of(text, "ACTOR"))
+
+
+def test_a_who_clause_on_an_institute_makes_no_person():
+    from app.core.suggest.base import Suggestion
+    from app.core.suggest.sources import Ctx
+
+    engine = shared_engine()
+    text = ("Julia Tremmel, a senior fellow at the Ostrander Center for Northeast Asian Security who studies the "
+            "North Korean military, said the figures were unlikely to matter.")
+    doc = engine.nlp(normalise(text))
+    start = text.index("Ostrander")
+    center = Suggestion(start, start + len("Ostrander Center for Northeast Asian Security"), "ACTOR", 0.8,
+                        attributes={"model_label": "FAC"})
+    assert not Ctx(doc, text, engine.config, [center]).is_person(center)

@@ -54,7 +54,7 @@ class SuggestConfig:
         "approximately", "almost", "nearly", "some", "around", "roughly", "about", "over", "another", "at least",
         "no more than", "more than", "less than", "fewer than", "up to", "as many as", "as much as", "close to",
         "estimated", "just over", "just under", "at most", "upwards of", "an additional",
-        "an extra", "under", "only", "barely", "well over", "nearly all", "just", "a further", "as few as",
+        "an extra", "under", "well over", "nearly all", "a further", "as few as",
         "near", "not less than", "not more than", "no less than", "no fewer than", "several", "a few", "perhaps",
         "possibly", "well under", "something like", "upward of", "maybe", "a little under", "a little over",
         "a bit more than", "c.", "ca.", "circa", "<", ">", "~", "±", "closer to", "in the region of", "in excess of",

@@ -41,6 +41,7 @@ _REFERENCE_NOUNS = frozenset({
     "sides", "countries", "leaders", "men", "women", "nations", "ministers", "presidents", "governments", "armies",
     "parties", "allies", "capitals", "states", "delegations",
 })
+_MINIMISERS = frozenset({"only", "just", "barely", "merely"})  # no hedge: the number stays as exact as it was
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DIGIT = re.compile(r"\d")
 # punctuation that ends a figure the recogniser ran on: "40 million rubles”—around $450,000" is two figures
@@ -182,9 +183,10 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
             doc[start].lower_ in ("a", "an") and doc[start + 1].lower_ not in ("few", "dozen", "hundred", "thousand",
                                                                               "million", "billion")) or (
             doc[start].dep_ == "prep" and doc[start].head.pos_ in ("NOUN", "PROPN")) or (
-            doc[start].pos_ in ("VERB", "AUX") and doc[start].lower_ not in cfg.hedges)):
-        # "the", a preposition of a noun ("control over hundreds of ...") and a verb ("committed £3 billion") the
-        # model took in
+            doc[start].pos_ in ("VERB", "AUX") and doc[start].lower_ not in cfg.hedges) or (
+            doc[start].lower_ in _MINIMISERS and doc[start : start + 2].text.lower() not in cfg.hedges)):
+        # "the", a preposition of a noun ("control over hundreds of ...") a verb ("committed £3 billion") and a
+        # word that only belittles the number ("only around 150"; but "just over") the model took in
         start += 1
     if start >= end:
         return None

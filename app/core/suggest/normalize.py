@@ -41,7 +41,7 @@ _JUNK_LINE = re.compile(
     r"|\(?(additional )?reporting by\b.*|(illustration|photograph|photo|graphic)s? by\b.*"
     r"|.*\b(turn on|enable) javascript\b.*|download( pdf)?|.*\s[\u203a\u00bb]\s.*|\[\d{1,3}\]\s.*"
     r"|(comments?|replies|shares?)[ \t]*\(\d+\)|related (articles|stories|coverage|content)|reuse this content"
-    r"|recommended( for you| stories| articles)?|source:[ \t].*"
+    r"|recommended( for you| stories| articles)?|background:"
     r"|.*\([^()\n]*[ \t]/[ \t][^()\n]*\))"
     r"[ \t|.!\u00a0]*\r?$",
     re.IGNORECASE | re.MULTILINE,
@@ -74,6 +74,9 @@ _ROLE_BYLINE = re.compile(rf"^[ \t]*{_FULL_NAME},[ \t]*[A-Za-z \-]{{0,40}}\b(?:e
                           + _EOL, re.MULTILINE)
 
 
+# "Source: Al Jazeera" as the last line is the page's credit (under a lead, "Source: X on Telegram" names who
+# reported it, and is text)
+_SOURCE_CREDIT = re.compile(r"^[ \t]*Source:[ \t][^\n]{1,60}$", re.MULTILINE)
 # an agency's tag opening the first paragraph: "(Bloomberg) -- ", "(Reuters) - "
 _AGENCY_TAG = re.compile(r"^[ \t]*\((?:Bloomberg|Reuters|AP|AFP|UPI|dpa)\)[ \t]*(?:--|-|\u2013|\u2014)", re.MULTILINE)
 
@@ -145,4 +148,5 @@ def junk_ranges(text: str) -> list[tuple[int, int]]:
     regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _ROLE_BYLINE, _DATELINE, _CREDIT_TAIL, _AGENCY_TAG)
     lines = [(m.start(), m.end()) for regex in regexes for m in regex.finditer(text)]
     lines += [(m.start(), m.end()) for m in _AUTHOR_LINE.finditer(text, 0, 1500)]
+    lines += [(m.start(), m.end()) for m in _SOURCE_CREDIT.finditer(text) if not text[m.end() :].strip()]
     return sorted({*lines, *_bullets_after_headings(text), *_transcript_layout(text)})  # a line two rules match, once

@@ -115,7 +115,8 @@ class Ctx:
                 title = self.doc[span.start - 1].lower_ if span is not None and span.start > 0 else ""
                 described = span is not None and (any(
                     (c.dep_ == "appos" and ((c.pos_ == "NOUN" and not self._describes_org(c)) or _is_age(c)))
-                    or (c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children))  # "X, who studies ..."
+                    or (c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children)  # "X, who studies ..."
+                        and not any(t.lower_ in self.cfg.org_heads for t in span))  # (not "the X Center who ...")
                     for c in span.root.children
                 ) or title in PERSON_NOUNS or title in self.cfg.person_titles)  # "Defence lawyer Alla Merkulova"
                 if a.attributes.get("model_label") in ("PERSON", "") or described:
