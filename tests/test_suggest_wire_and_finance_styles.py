@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from suggest_support import shared_engine, sources_of, spans_of
 
+from app.core.suggest.base import Suggestion
 from app.core.suggest.normalize import junk_ranges, normalise
+from app.core.suggest.sources import Ctx
+
+
+def persons_among(text: str, names: list[str], model_label: str) -> list[bool]:
+    """Whether the source rules take each of `names` (the recogniser labelled them `model_label`) for a person."""
+    engine = shared_engine()
+    actors = [Suggestion(text.index(n), text.index(n) + len(n), "ACTOR", 0.8, attributes={"model_label": model_label})
+              for n in names]
+    ctx = Ctx(engine.nlp(normalise(text)), text, engine.config, actors)
+    return [ctx.is_person(a) for a in actors]
 
 
 def test_a_quotation_before_a_speaker_with_a_long_description():
@@ -101,21 +112,9 @@ def test_intelligence_officials_are_people_and_military_intelligence_an_agency()
 
 
 def test_a_name_with_who_or_an_age_is_a_person_whatever_the_recogniser_called_it():
-    from app.core.suggest.base import Suggestion
-    from app.core.suggest.sources import Ctx
-
-    engine = shared_engine()
     text = ("Ines Quartermaine, who studies the Russian military, says the pullback was overdue. Halyna Pomazan, 61, "
             "travelled to Kyiv. The Baltic Policy Institute, a research group, says so.")
-    doc = engine.nlp(normalise(text))
-
-    def actor(name: str) -> Suggestion:
-        start = text.index(name)
-        return Suggestion(start, start + len(name), "ACTOR", 0.8, attributes={"model_label": "GPE"})
-
-    people = [actor("Quartermaine"), actor("Pomazan"), actor("Baltic Policy Institute")]
-    ctx = Ctx(doc, text, engine.config, people)
-    assert [ctx.is_person(a) for a in people] == [True, True, False]
+    assert persons_among(text, ["Quartermaine", "Pomazan", "Baltic Policy Institute"], "GPE") == [True, True, False]
 
 
 def test_only_and_barely_belittle_a_number_without_hedging_it():
@@ -137,14 +136,6 @@ def test_a_source_line_is_a_credit_only_at_the_end_and_a_background_label_is_no_
 
 
 def test_a_who_clause_on_an_institute_makes_no_person():
-    from app.core.suggest.base import Suggestion
-    from app.core.suggest.sources import Ctx
-
-    engine = shared_engine()
     text = ("Julia Tremmel, a senior fellow at the Ostrander Center for Northeast Asian Security who studies the "
             "North Korean military, said the figures were unlikely to matter.")
-    doc = engine.nlp(normalise(text))
-    start = text.index("Ostrander")
-    center = Suggestion(start, start + len("Ostrander Center for Northeast Asian Security"), "ACTOR", 0.8,
-                        attributes={"model_label": "FAC"})
-    assert not Ctx(doc, text, engine.config, [center]).is_person(center)
+    assert persons_among(text, ["Ostrander Center for Northeast Asian Security"], "FAC") == [False]

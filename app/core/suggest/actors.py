@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.suggest.base import CURRENCY_CODES, CURRENCY_SIGNS, MONTHS, Suggestion, in_ranges, word_forms
+from app.core.suggest.base import CURRENCY_MARKS, MONTHS, Suggestion, in_ranges, word_forms
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.missed_names import (
     DASHES,
@@ -354,8 +354,7 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
             or (len(span) == 1 and span[0].lower_ in MONTHS) or len(text) < 2
             or not any(t.text[:1].isupper() or t.text[:1] == "@" for t in span)
             or (span[-1].lower_ in cfg.event_heads and not any(t.lower_ in cfg.org_heads for t in span))
-            or any(t.text in (":", "|") or t.lower_ in _FINITE for t in span) or span[0].text in CURRENCY_CODES
-            or span[0].text in CURRENCY_SIGNS):
+            or any(t.text in (":", "|") or t.lower_ in _FINITE for t in span) or span[0].text in CURRENCY_MARKS):
         return None  # a place, an event, a headline in title case ("Kursk Was Always a Gamble")
     if all(cfg.is_title(t.lower_) for t in span):
         return None  # "Sgt." alone: the name after it is the actor

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.core.suggest.base import CURRENCY_CODES, CURRENCY_SIGNS, Suggestion, in_ranges
+from app.core.suggest.base import CURRENCY_MARKS, CURRENCY_SIGNS, Suggestion, in_ranges
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.counted_nouns import BIG_WORDS, RANGE_TOKEN, glued_million, is_num, right_end
 from app.core.suggest.not_figures import clock_time, is_name_or_marker, not_a_count
@@ -128,7 +128,7 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
     if end < n and doc[end].text in ("m", "M", "B") and not doc[end - 1].whitespace_ and doc[end - 1].like_num \
             and start > 0 and (doc[start - 1].text in CURRENCY_SIGNS or doc[start].text in CURRENCY_SIGNS):
         end += 1  # "€2.3m", "US$38.6M": millions, not metres
-    if start > 0 and (doc[start - 1].text in CURRENCY_CODES or doc[start - 1].text in CURRENCY_SIGNS):
+    if start > 0 and doc[start - 1].text in CURRENCY_MARKS:
         start -= 1  # "UAH 4 million", and "$" when the recogniser left it out ("perhaps $50,000")
     return start, end
 
@@ -327,7 +327,7 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
                 out.append(fraction)
             continue
         # "RUB 4.5 bn", "between Rbs3tn" read as a name or a product
-        after_code = tok.i > 0 and (doc[tok.i - 1].text in CURRENCY_CODES or doc[tok.i - 1].text in CURRENCY_SIGNS)
+        after_code = tok.i > 0 and doc[tok.i - 1].text in CURRENCY_MARKS
         misdated = tok.ent_type_ == "DATE" and bool(_GROUPED.match(tok.text) or (
             tok.i > 0 and doc[tok.i - 1].lower_ in ("c.", "ca.", "circa", "~", "<", ">")) or _across_cells(doc, tok)
             or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "+" and not tok.whitespace_))  # "110+ strikes"

@@ -28,6 +28,8 @@ _TABLE = str.maketrans({
     "\u200b": " ",
 })
 
+_EOL = r"[ \t\u00a0]*\r?$"  # the end of a line, also of a "\r\n" text and after a scraped no-break space
+
 # Lines that are web furniture, not article text: nothing is suggested inside them.
 _JUNK_LINE = re.compile(
     r"^[ \t\-\u2013\u2022*|]*(source link|about the author|scroll to top|news summary:?|read more|share this"
@@ -57,7 +59,6 @@ _BYLINE = re.compile(rf"^[ \t]*(?:(?:Commentary|Analysis|Opinion|Words|Text)[ \t
 
 
 # A byline of names with their places and no "By": "Eleanor Marsh in London and Pavel Gruzdev in Riga"
-_EOL = r"[ \t\u00a0]*\r?$"  # the end of a line, also of a "\r\n" text and after a scraped no-break space
 _FULL_NAME = r"[A-Z][\w.\-\u2019']+(?:[ \t]+[A-Z][\w.\-\u2019']+)+"
 _PLACED_BYLINE = re.compile(rf"^[ \t]*(?:and[ \t]+)?{_FULL_NAME}(?:[ \t]+in[ \t]+{_NAME}|,[ \t]*{_NAME})"
                             rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){_FULL_NAME}(?:[ \t]+in[ \t]+{_NAME})?)*{_EOL}",
@@ -125,7 +126,7 @@ TURN = re.compile(r"^[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*)?"  # an option
                   r"(?:[ \t]*\([A-Z.]+\))?(?:,([^:()\n]{1,60}))?(?:[ \t]*\([^()\n]{1,40}\))?:[ \t]+(\S.*?)\s*$",
                   re.MULTILINE)
 _STAGE_DIRECTION = re.compile(r"^[ \t]*\((?:BEGIN|END|CROSSTALK|COMMERCIAL|LAUGHTER|APPLAUSE|VIDEO|AUDIO|SOUND|"
-                              r"INAUDIBLE|UNINTELLIGIBLE|MUSIC|OFF-MIKE|ON CAMERA)[A-Z \t\-]*\)[ \t\u00a0]*\r?$",
+                              r"INAUDIBLE|UNINTELLIGIBLE|MUSIC|OFF-MIKE|ON CAMERA)[A-Z \t\-]*\)" + _EOL,
                               re.MULTILINE)
 
 

@@ -135,7 +135,7 @@ class Ctx:
             a for a in self.actors
             if a.end <= before and self._surname(a) in persons
             and a.attributes.get("rule") not in _NOT_PERSON_RULES
-            and not any(s <= a.start and a.end <= e for s, e in self.reported)
+            and not self._in_reported(a)
         ), key=lambda a: a.start)
 
     def last_person(self, before: int, opens_paragraph: bool = False) -> Suggestion | None:
@@ -167,20 +167,23 @@ class Ctx:
         start = self._paragraph_start(before)
         if opens_paragraph:
             start = self._paragraph_start(max(0, start - 1))
-        found = None
-        for actor in self.actors:
-            if actor.attributes.get("rule") != "unnamed" or not start <= actor.start < actor.end <= before or any(
-                    s <= actor.start and actor.end <= e for s, e in self.reported) or (
-                    found is not None and found.start > actor.start):
-                continue
-            span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-            if span is None or span.root.tag_ != "NN" or not (
-                    span.root.lower_ in PERSON_NOUNS or span.root.lower_ in self.cfg.source_nouns):
-                continue
-            article = span[0] if span[0].lower_ == "one" else self.doc[span.start - 1] if span.start else None
-            if article is not None and article.lower_ in ("a", "an", "one"):  # not "the diplomat": one named before
-                found = actor
-        return found
+        spoke = [a for a in self.actors if a.attributes.get("rule") == "unnamed"
+                 and start <= a.start < a.end <= before and not self._in_reported(a) and self._one_person(a)]
+        return sorted(spoke, key=lambda a: a.start)[-1] if spoke else None  # the last to speak
+
+    def _one_person(self, actor: Suggestion) -> bool:
+        """`actor` is one person introduced as such: "a Ukrainian commander", "one senior diplomat" (not "the
+        diplomat", someone named before, and not "two diplomats")."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None or span.root.tag_ != "NN" or not (
+                span.root.lower_ in PERSON_NOUNS or span.root.lower_ in self.cfg.source_nouns):
+            return False
+        article = span[0] if span[0].lower_ == "one" else self.doc[span.start - 1] if span.start else None
+        return article is not None and article.lower_ in ("a", "an", "one")
+
+    def _in_reported(self, actor: Suggestion) -> bool:
+        """`actor` lies inside quoted or reported content (someone named there is not who "he" refers to)."""
+        return any(s <= actor.start and actor.end <= e for s, e in self.reported)
 
     def is_person(self, actor: Suggestion) -> bool:
         return actor.attributes.get("rule") not in _NOT_PERSON_RULES and self._surname(actor) in self._person_names()
@@ -339,7 +342,7 @@ class Ctx:
         # "a Ukrainian military intelligence source" is the agency speaking; "Western intelligence officials" are people
         body = next((m for m in reversed(words) if (m.lower_ in self.cfg.institution_nouns or m.lower_ in _BODIES) and (
             m.lower_ != "intelligence" or (m.i > 0 and m.nbor(-1).lower_ == "military"))), None)
-        first = min(mods[0].left_edge, mods[0], key=lambda t: t.i) if mods else tok  # "Russian" of "defence"
+        first = mods[0].left_edge if mods else tok  # "Russian" of "Russian defence ministry officials"
         if body is not None:
             named = next((t for t in tok.doc[first.i : body.i] if t.text[:1].isupper()), None)
             if named is not None:
