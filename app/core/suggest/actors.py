@@ -318,6 +318,25 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
     return out
 
 
+def _given_names(doc: Any, start: int, end: int, cfg: SuggestConfig) -> int:
+    """Where the name doc[start:end] begins once the given names the recogniser left out are counted: at most two
+    capitalised proper nouns the parser hangs on the name ("Liudmyla" + "Shpakivska", "Reinout" + "ter Haghe"),
+    each tagged as nothing or as a one-word name, and no title, person noun or organisation word."""
+    first = start
+    while first > 0 and start - first < 2:
+        tok = doc[first - 1]
+        ent_ok = not tok.ent_type_ or (tok.ent_iob_ == "B" and doc[first].ent_iob_ != "I")
+        if not (tok.pos_ == "PROPN" and tok.dep_ in ("compound", "flat") and first <= tok.head.i < end
+                and tok.text[:1].isupper() and tok.is_alpha and ent_ok):
+            break
+        word = tok.lower_
+        if cfg.is_title(word) or word in PERSON_NOUNS or word in cfg.org_heads or word in _TITLE_WORDS \
+                or word in PORTFOLIOS or word in MONTHS:
+            break
+        first -= 1
+    return first
+
+
 def _titles_then_name(doc: Any, end: int, head: Any) -> bool:
     """Between the organisation and the person it qualifies stand only words of a title: "Pentagon" + "Deputy
     Press Secretary" + "Rebecca Mayhew"."""
@@ -342,6 +361,8 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
            ) -> Suggestion | None:
     """The ACTOR suggestion for the name doc[start:end] (model label `label`), or None when it is no actor.
     `need_role`: even a person or organisation must act (a one-word name found again without the model)."""
+    if end - start == 1 or doc[start].text in _NAME_PARTICLES:
+        start = _given_names(doc, start, end, cfg)  # "Ines" + "Quartermaine" (read as a place or missed)
     span = doc[start:end]
     text = span.text
     if "(" in text:  # "6 Aug (Regional Administration": the name is inside the bracket

@@ -173,7 +173,8 @@ class SuggestConfig:
 
     def is_title(self, word: str) -> bool:
         """`word` (lower case) is a title in front of a name, its full stop ignored ("sgt." and "Sgt")."""
-        return word.rstrip(".") in self.person_titles
+        bare = word.rstrip(".")
+        return bare in self.person_titles or f"{bare}." in self.person_titles  # "Mr" with "mr." listed
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(SuggestConfig))

@@ -27,6 +27,8 @@ _BODIES = frozenset({
     "committee", "department", "authority", "directorate", "commission", "bureau", "municipality", "operator",
     "regulator", "utility", "police",
 })
+# the words in a body's name that a later "the department" or "the agency" may stand for
+_BODY_NAMES = {"department": {"department", "ministry"}, "agency": {"agency", "service", "bureau"}}
 _PLURAL_SOURCES = frozenset({"diplomats", "sources", "advisers", "advisors", "aides", "negotiators", "envoys"})
 # counted people who speak: "three people familiar with the matter said", "two of the people said"
 _COUNTED_PEOPLE = frozenset({"people", "persons", "individuals", "officials", *_PLURAL_SOURCES})
@@ -45,6 +47,12 @@ _NOT_PERSON_RULES = frozenset({"government", "group", "unnamed"})
 def _is_age(tok: Any) -> bool:
     """An age set off after a name: "Liudmyla Shpakivska, 58, whose son ..." (only people have one)."""
     return tok.text.isdigit() and 0 < int(tok.text) < 120 and tok.i > 0 and tok.nbor(-1).text == ","
+
+
+def _named_after(noun: Any) -> bool:
+    """A name stands in apposition right after `noun`: "the governor, Pavel Grekov," "the expert, retired
+    Colonel Gennady Ostroumov"."""
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i - noun.i <= 6 for c in noun.rights)
 
 
 def _place_modifier(tok: Any) -> Any | None:
@@ -105,7 +113,7 @@ class Ctx:
         """Surnames of the text's people: a name is a person's when any mention of it is tagged PERSON (or was
         made a speaker) or is described by an appositive noun ("Oleg Zhdanov, a military expert"), so that a
         mention the model took for an organisation or a place still counts. So does a name after a title or a
-        person noun ("Defence lawyer Alla Merkulova")."""
+        person noun ("Defence lawyer Alla Merkulova"), or in apposition to one ("the defence minister, X,")."""
         if self.persons is None:
             names = set()
             for a in self.actors:
@@ -118,7 +126,8 @@ class Ctx:
                     or (c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children)  # "X, who studies ..."
                         and not any(t.lower_ in self.cfg.org_heads for t in span))  # (not "the X Center who ...")
                     for c in span.root.children
-                ) or title in PERSON_NOUNS or title in self.cfg.person_titles)  # "Defence lawyer Alla Merkulova"
+                ) or title in PERSON_NOUNS or title in self.cfg.person_titles  # "Defence lawyer Alla Merkulova"
+                    or (span.root.dep_ == "appos" and span.root.head.lower_ in PERSON_NOUNS))  # "minister, X,"
                 if a.attributes.get("model_label") in ("PERSON", "") or described:
                     names.add(self._surname(a))
             self.persons = names
@@ -239,8 +248,9 @@ class Ctx:
         if definite and tok.lower_ in _BODIES and not any(c.dep_ == "poss" for c in tok.children):
             # "the headquarters said": the body named before ("Coordination Headquarters for ..."); "the air
             # force said" with none named: the body itself, `air force`
-            named = [a for a in self.actors if a.end <= tok.idx and tok.lower_ in name_key(
-                self.text[a.start : a.end]).split(" ")]
+            kinds = _BODY_NAMES.get(tok.lower_, {tok.lower_})  # "the department" for the Ministry of Defence
+            named = [a for a in self.actors if a.end <= tok.idx and not kinds.isdisjoint(name_key(
+                self.text[a.start : a.end]).split(" "))]
             if named:
                 return max(named, key=lambda a: a.start)
             for earlier in reversed(self.doc[max(0, tok.i - 600) : tok.i]):  # "the Odesa regional military
@@ -255,8 +265,9 @@ class Ctx:
             return None
         people = self._people(tok.idx)
         for earlier in reversed(self.doc[: tok.i]):
-            if earlier.lower_ != tok.lower_ or any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children):
-                continue
+            if earlier.lower_ != tok.lower_ or (any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children)
+                                                 and not _named_after(earlier)):
+                continue  # "the governor said" is no description; "the governor, Pavel Grekov," is
             near = [a for a in people if abs(a.start - earlier.idx) < 80]
             if near:  # the nearest: "Minister Kolesnyk" for the next "the Minister", not the name before it
                 nearest = min(near, key=lambda a: a.start - earlier.idx - len(earlier.text) if a.start > earlier.idx
@@ -353,6 +364,9 @@ class Ctx:
                 opens_paragraph: bool = False) -> tuple[Suggestion | None, str]:
         """The actor that `tok` (a subject, possessor or 'according to' object) names, and how it was found."""
         named = next((c for c in tok.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is None and tok.pos_ == "NOUN":  # "a major who asked to be identified only by his first name, Roman"
+            named = next((c for t in tok.subtree if t.lower_ == "name" and t.i > tok.i for c in t.rights
+                          if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if named is not None and tok.pos_ == "NOUN" and depth <= 1:  # "A Chinese foreign ministry spokesman, Guo
             found, how = self.resolve(named, depth + 1)  # Renjie, said": the name, not the description
             if found is not None:
@@ -378,8 +392,9 @@ class Ctx:
                 "compound", "flat"
             ):
                 left = self.doc[left.i - 1]
-            while left.i < tok.i and self.cfg.is_title(left.lower_):
-                left = self.doc[left.i + 1]  # "Mayor Nerijus Šalčius told reporters", "Lt Col Yakubovskyi"
+            titles = [t.i for t in self.doc[left.i : tok.i] if self.cfg.is_title(t.lower_)]
+            if titles:  # "Mayor Nerijus Šalčius told reporters", "Lt Col Yakubovskyi", "Armed Forces Minister X"
+                left = self.doc[titles[-1] + 1]
             if left.i > 0 and keeps_the(self.doc[left.i - 1]):
                 left = self.doc[left.i - 1]  # "As The Economist recently warned"
             if left.i < tok.i or tok.ent_type_ in ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART"):
