@@ -25,6 +25,7 @@ from app.core.suggest.missed_names import (
     PERSON_NOUNS,
     PLACE_MADE,
     PORTFOLIOS,
+    aged_names,
     capitals_lines,
     described_names,
     handles_and_acronyms,
@@ -298,7 +299,7 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
     text = doc.text if text is None else text
     capitals = capitals_lines(text)
     mentions += titled_names(doc, words, cfg, taken) + org_names(doc, words, cfg, taken) + handles_and_acronyms(
-        doc, words, taken, capitals)
+        doc, words, taken, capitals) + aged_names(doc, words, taken)
     known = list(mentions)
     first_at: dict[str, int] = {}
     for i, word in enumerate(words):

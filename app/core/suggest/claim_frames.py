@@ -79,16 +79,20 @@ def according_to(ctx: Ctx, tok: Any) -> None:
         ctx.add(body[0].idx, body[-1].idx + len(body[-1].text), "according-to", 1, 0.8, obj)
 
 
+_OWNER_PREPS = frozenset({"of", "from", "by"})  # "by words of the expert", "by one estimate from the official"
+
+
 def in_someones_view(ctx: Ctx, prep: Any) -> None:
-    """"In his view, X", "by his estimation, X", "by words of the expert, X": X is the claim of the view's owner."""
+    """"In his view, X", "by his estimation, X", "by Ukraine's count, X", "by words of the expert, X", "by one
+    estimate from the official, X": X is the claim of the view's owner."""
     noun = object_of(prep)
     if noun is None or not {noun.lemma_.lower(), noun.lower_} & ctx.cfg.claim_nouns:
         return
-    if noun.i != prep.i + 2 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-        return
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in _OWNER_PREPS), None)
+    if noun.left_edge.i != prep.i + 1 and of is None:
+        return  # "by his estimation", "by Ukraine's count", "by one estimate from the official" (not "by then")
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:
-        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         owner = object_of(of)
     if owner is None or owner.lower_ in ("our", "my", "your"):
         return

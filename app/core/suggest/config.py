@@ -52,8 +52,8 @@ class SuggestConfig:
     )
     hedges: frozenset[str] = _words(
         "approximately", "almost", "nearly", "some", "around", "roughly", "about", "over", "another", "at least",
-        "no more than", "more than", "less than", "fewer than", "up to", "as many as", "as much as", "close to",
-        "estimated", "just over", "just under", "at most", "upwards of", "an additional",
+        "no more than", "more than", "less than", "fewer than", "up to", "as many as", "as much as", "as high as",
+        "as low as", "close to", "estimated", "just over", "just under", "at most", "upwards of", "an additional",
         "an extra", "under", "well over", "nearly all", "a further", "as few as",
         "near", "not less than", "not more than", "no less than", "no fewer than", "several", "a few", "perhaps",
         "possibly", "well under", "something like", "upward of", "maybe", "a little under", "a little over",
@@ -97,7 +97,7 @@ class SuggestConfig:
     claim_nouns: frozenset[str] = _words(
         "calculation", "belief", "view", "assessment", "estimate", "claim", "argument", "conclusion", "position",
         "contention", "prediction", "expectation", "judgment", "judgement", "analysis", "opinion", "warning",
-        "estimation", "words", "reckoning", "account",
+        "estimation", "words", "reckoning", "account", "count", "tally",
     )
     # heads that make a name part of a government actor: "the Biden administration"
     government_heads: frozenset[str] = _words(

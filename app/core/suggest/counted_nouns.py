@@ -11,7 +11,7 @@ from app.core.suggest.config import SuggestConfig
 
 BIG_WORDS = frozenset({"hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens"})
 # unit abbreviations: a noun after them is another thing, not part of the unit ("640 km² and losses")
-_UNIT_ABBREVIATIONS = frozenset({"km", "km²", "km2", "m²", "sq", "mi", "kg", "t", "mw", "gw", "kw", "ha", "%"})
+UNIT_ABBREVIATIONS = frozenset({"km", "km²", "km2", "m²", "sq", "mi", "kg", "t", "mw", "gw", "kw", "ha", "%"})
 _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 _SQUARE_UNITS = frozenset({"km", "mi", "m", "miles", "kilometres", "kilometers", "metres", "meters"})
 RANGE_TOKEN = re.compile(r"^\d[\d,.]*(?:bn|mn|m|k)?[\u2013-]\d[\d,.]*(?:bn|mn|m|k)?$")  # "30,000–40,000", "1.5bn–2bn"
@@ -135,7 +135,7 @@ def _square_unit_end(doc: Any, i: int) -> int:
 def _conjoined_noun(noun: Any) -> int:
     """The last token of the counted noun, through "and" + another bare noun: "20 refineries and oil depots"."""
     conj = next((c for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
-    if conj is None or noun.lower_ in _UNIT_ABBREVIATIONS or (noun.tag_ == "NNS" and conj.tag_ == "NN") or (
+    if conj is None or noun.lower_ in UNIT_ABBREVIATIONS or (noun.tag_ == "NNS" and conj.tag_ == "NN") or (
             conj.i - noun.i > 4 or is_num(conj) or any(c.dep_ in ("nummod", "det", "poss") for c in conj.children)):
         # "640 km² and losses", "two cars and power transmission line": another thing, not the counted one
         return noun.i

@@ -13,7 +13,14 @@ from typing import Any
 
 from app.core.suggest.base import CURRENCY_MARKS, CURRENCY_SIGNS, Suggestion, in_ranges
 from app.core.suggest.config import SuggestConfig
-from app.core.suggest.counted_nouns import BIG_WORDS, RANGE_TOKEN, glued_million, is_num, right_end
+from app.core.suggest.counted_nouns import (
+    BIG_WORDS,
+    RANGE_TOKEN,
+    UNIT_ABBREVIATIONS,
+    glued_million,
+    is_num,
+    right_end,
+)
 from app.core.suggest.not_figures import clock_time, is_name_or_marker, not_a_count
 
 NOT_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART"})
@@ -56,8 +63,9 @@ def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
             continue
         words = " ".join(t.lower_ for t in doc[start - n : start])
         if words in cfg.hedges:
-            if n == 1 and (doc[start - 1].dep_ == "prt" or (start >= 2 and doc[start - 2].lemma_ in _PHRASAL_OVER)):
-                return start  # "handed over 175 prisoners": a particle of the verb, no hedge
+            if n == 1 and ((doc[start - 1].dep_ == "prt" and doc[start - 1].lower_ != "over") or (
+                    start >= 2 and doc[start - 2].lemma_ in _PHRASAL_OVER)):
+                return start  # "handed over 175 prisoners": a particle of the verb, no hedge (but "hold over")
             prep = doc[start - 1]
             if n == 1 and prep.dep_ == "prep" and any(c.dep_ == "pobj" and c.i > start and c.lower_ in _AREAS
                                                       for c in prep.children):
@@ -333,7 +341,9 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
             or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "+" and not tok.whitespace_))  # "110+ strikes"
         if tok.i in covered or (tok.ent_type_ and not (after_code or misdated)) or not is_num(tok):
             continue
-        scaled = (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _SCALES) or after_code  # "UAH 4 million"
+        scaled = (tok.i + 1 < len(doc) and (doc[tok.i + 1].lower_ in _SCALES or doc[tok.i + 1].lower_ in
+                                            UNIT_ABBREVIATIONS)) or after_code
+        # "UAH 4 million", "hold over 1,200 sq km" (the parser took the number for the object)
         hedged_word = tok.lower_ in ("hundred", "thousand", "million", "billion") and (
             _hedge_start(doc, tok.i, cfg) < tok.i)  # "a few hundred thousand dollars"
         spelled = (tok.dep_ == "nummod" or (tok.dep_ == "compound" and tok.is_title)) and tok.is_alpha and (

@@ -21,7 +21,8 @@ PERSON_NOUNS = frozenset({
 # nouns that describe an organisation: "FrontLine Atlas, a volunteer mapping group", "the think tank said"
 ORG_DESCRIPTORS = frozenset({
     "tank", "institute", "organisation", "organization", "monitor", "group", "project", "collective", "network",
-    "outlet", "platform", "initiative",
+    "outlet", "platform", "initiative", "charity", "foundation", "fund", "company", "firm", "bank", "association",
+    "union", "party", "movement", "broadcaster", "newspaper", "channel", "consultancy",
 })
 # a minister's portfolio between the title and the name: "Minister of Foreign Affairs Andrii Sybiha"
 PORTFOLIOS = frozenset({
@@ -89,6 +90,29 @@ def titled_names(doc: Any, words: list[str], cfg: SuggestConfig, taken: set[int]
             j += 1
         if j > tok.i + 1 and doc[j - 1].text != "-":
             out.append((tok.i + 1, j, "PERSON", False))
+    return out
+
+
+def is_age(tok: Any) -> bool:
+    """An age set off after a name: "Liudmyla Shpakivska, 58, whose son ..." (only people have one)."""
+    return tok.text.isdigit() and 0 < int(tok.text) < 120 and tok.i > 0 and tok.nbor(-1).text == ","
+
+
+def aged_names(doc: Any, words: list[str], taken: set[int]) -> list[tuple[int, int, str, bool]]:
+    """Names the recogniser missed that an age follows: "Petro, 67, stayed behind" (a person)."""
+    out = []
+    for i, word in enumerate(words):
+        if not (word.isdigit() and len(word) <= 3 and words[i - 1] == "," and i > 1):
+            continue
+        tok = doc[i]
+        head = tok.head
+        if tok.dep_ != "appos" or head.i >= i or head.i in taken or not is_age(tok) or not (
+                head.pos_ == "PROPN" and head.text[:1].isupper()):
+            continue
+        start = head.i
+        while start > 0 and start - 1 not in taken and doc[start - 1].dep_ == "compound" and _name_part(doc, start - 1):
+            start -= 1
+        out.append((start, head.i + 1, "PERSON", False))
     return out
 
 

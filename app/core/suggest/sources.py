@@ -16,7 +16,7 @@ from typing import Any
 from app.core.suggest.actors import name_key
 from app.core.suggest.base import MONTHS, Suggestion, object_of
 from app.core.suggest.config import SuggestConfig
-from app.core.suggest.missed_names import ORG_DESCRIPTORS, PERSON_NOUNS, keeps_the
+from app.core.suggest.missed_names import ORG_DESCRIPTORS, PERSON_NOUNS, is_age, keeps_the
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another"})
@@ -27,6 +27,7 @@ _BODIES = frozenset({
     "committee", "department", "authority", "directorate", "commission", "bureau", "municipality", "operator",
     "regulator", "utility", "police",
 })
+_NAME_WORDS = frozenset({"name", "sign", "callsign", "nickname"})  # "known by the call sign X" names the speaker
 # the words in a body's name that a later "the department" or "the agency" may stand for
 _BODY_NAMES = {"department": {"department", "ministry"}, "agency": {"agency", "service", "bureau"}}
 _PLURAL_SOURCES = frozenset({"diplomats", "sources", "advisers", "advisors", "aides", "negotiators", "envoys"})
@@ -42,11 +43,6 @@ _DOCUMENTS = frozenset({
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})  # "as his incoming national security advisor suggested"
 # actors made by these rules are groups or unnamed people, never a named person "he"/"she" can refer to
 _NOT_PERSON_RULES = frozenset({"government", "group", "unnamed"})
-
-
-def _is_age(tok: Any) -> bool:
-    """An age set off after a name: "Liudmyla Shpakivska, 58, whose son ..." (only people have one)."""
-    return tok.text.isdigit() and 0 < int(tok.text) < 120 and tok.i > 0 and tok.nbor(-1).text == ","
 
 
 def _named_after(noun: Any) -> bool:
@@ -122,7 +118,7 @@ class Ctx:
                 span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
                 title = self.doc[span.start - 1].lower_ if span is not None and span.start > 0 else ""
                 described = span is not None and (any(
-                    (c.dep_ == "appos" and ((c.pos_ == "NOUN" and not self._describes_org(c)) or _is_age(c)))
+                    (c.dep_ == "appos" and ((c.pos_ == "NOUN" and not self._describes_org(c)) or is_age(c)))
                     or (c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children)  # "X, who studies ..."
                         and not any(t.lower_ in self.cfg.org_heads for t in span))  # (not "the X Center who ...")
                     for c in span.root.children
@@ -157,7 +153,7 @@ class Ctx:
             return unnamed
         if not people:
             return None
-        last = people[-1]
+        last = self._sentence_subject(people)
         if not opens_paragraph:
             return last
         window_start = self._paragraph_start(max(0, self._paragraph_start(before) - 1))
@@ -169,6 +165,19 @@ class Ctx:
         if len(new) == 1 and self._surname(last) not in new:
             return next(a for a in reversed(in_window) if self._surname(a) in new)
         return last
+
+    def _sentence_subject(self, people: list[Suggestion]) -> Suggestion:
+        """The last person named, unless only an object of the sentence that has another person as its subject:
+        "Oborski closed the debate with a reply to Sierakowiak. "...," he said" (he is Oborski)."""
+        last = people[-1]
+        span = self.doc.char_span(last.start, last.end, alignment_mode="expand")
+        if span is None or span.root.dep_ in ("nsubj", "nsubjpass"):
+            return last
+        sent = span.sent
+        subjects = [a for a in people[:-1] if a.start >= sent.start_char and self._surname(a) != self._surname(last)
+                    and (s := self.doc.char_span(a.start, a.end, alignment_mode="expand")) is not None
+                    and s.root.dep_ in ("nsubj", "nsubjpass") and s.root.head == sent.root]
+        return subjects[-1] if subjects else last
 
     def _unnamed_person(self, before: int, opens_paragraph: bool) -> Suggestion | None:
         """One unnamed person who spoke in this paragraph (or the one before, for a paragraph that opens with a
@@ -249,15 +258,16 @@ class Ctx:
             # "the headquarters said": the body named before ("Coordination Headquarters for ..."); "the air
             # force said" with none named: the body itself, `air force`
             kinds = _BODY_NAMES.get(tok.lower_, {tok.lower_})  # "the department" for the Ministry of Defence
-            named = [a for a in self.actors if a.end <= tok.idx and not kinds.isdisjoint(name_key(
-                self.text[a.start : a.end]).split(" "))]
+            own = {c.lower_ for c in tok.lefts if c.dep_ == "compound" and not c.is_punct}  # "the press service"
+            named = [a for a in self.actors if a.end <= tok.idx and (words := set(name_key(
+                self.text[a.start : a.end]).split(" "))) & kinds and own <= words]
             if named:
                 return max(named, key=lambda a: a.start)
             for earlier in reversed(self.doc[max(0, tok.i - 600) : tok.i]):  # "the Odesa regional military
                 if earlier.lower_ != tok.lower_ or any(c.dep_ == "poss" for c in earlier.children):  # administration"
                     continue
                 mods = [t for t in self.doc[earlier.left_edge.i : earlier.i] if t.dep_ in ("compound", "amod", "nmod")]
-                if any(m.text[:1].isupper() for m in mods):
+                if any(m.text[:1].isupper() for m in mods) and own <= {m.lower_ for m in mods}:
                     return self.new_actor(mods[0], earlier, "unnamed")
             mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and not c.is_punct]
             return self.new_actor(mods[0] if mods else tok, tok, "unnamed")
@@ -364,9 +374,11 @@ class Ctx:
                 opens_paragraph: bool = False) -> tuple[Suggestion | None, str]:
         """The actor that `tok` (a subject, possessor or 'according to' object) names, and how it was found."""
         named = next((c for c in tok.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
-        if named is None and tok.pos_ == "NOUN":  # "a major who asked to be identified only by his first name, Roman"
-            named = next((c for t in tok.subtree if t.lower_ == "name" and t.i > tok.i for c in t.rights
-                          if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is None and tok.pos_ == "NOUN":  # "a major who asked to be identified only by his first name,
+            named = next((self.doc[t.i + 1 + (self.doc[t.i + 1].text == ",")] for t in tok.subtree  # Roman", "a
+                          if t.lower_ in _NAME_WORDS and tok.i < t.i < len(self.doc) - 2), None)  # commander who
+            if named is not None and not (named.pos_ == "PROPN" and named.text[:1].isupper()):  # goes by the
+                named = None  # call sign Bober"
         if named is not None and tok.pos_ == "NOUN" and depth <= 1:  # "A Chinese foreign ministry spokesman, Guo
             found, how = self.resolve(named, depth + 1)  # Renjie, said": the name, not the description
             if found is not None:
