@@ -150,3 +150,16 @@ def test_merge_rename_split(store) -> None:
     with pytest.raises(StoreError):
         actors.merge_actors(store, biden, biden)
     assert actors.actor_for_span(store, store.spans_for(doc_id)[0].id).name == "Zelensky"
+
+
+def test_a_merge_is_undone_by_restoring_the_snapshot(store) -> None:
+    biden = actors.create_actor(store, "Joe Biden", ["Biden"])
+    house = actors.create_actor(store, "White House", ["the White House"])
+    before = actors.actors_snapshot(store)
+    kept = actors.merge_entries(store, (biden, "Joe Biden"), [(house, "White House"), (None, "Washington")])
+    assert kept == biden and actors.alias_map(store)[alias_key("Washington")][0] == biden
+    assert actors.actors_snapshot(store) != before
+    actors.restore_actors(store, before)
+    assert actors.actors_snapshot(store) == before  # ids, names, aliases and timestamps as they were
+    assert actors.alias_map(store)[alias_key("the White House")][0] == house
+    assert alias_key("Washington") not in actors.alias_map(store)

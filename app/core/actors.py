@@ -369,6 +369,35 @@ def confirm_all(store: Store, min_score: float = 0.0) -> int:
     return len(todo)
 
 
+@dataclass(frozen=True, slots=True)
+class ActorsSnapshot:
+    """Every row of the actor tables (a project holds hundreds of actors, not millions): what undoing a merge puts
+    back, ids included."""
+
+    actors: tuple[tuple[Any, ...], ...]
+    aliases: tuple[tuple[Any, ...], ...]
+
+
+def actors_snapshot(store: Store) -> ActorsSnapshot:
+    conn = store.conn
+    return ActorsSnapshot(
+        tuple(conn.execute("SELECT id, name, note, created_at, updated_at FROM actors ORDER BY id")),
+        tuple(conn.execute("SELECT alias, actor_id, text FROM actor_aliases ORDER BY alias")),
+    )
+
+
+def restore_actors(store: Store, snapshot: ActorsSnapshot) -> None:
+    """Put the actor tables back as `snapshot` found them, in one transaction (alias proposals are left as they
+    are: a merge does not touch them)."""
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM actor_aliases")
+        conn.execute("DELETE FROM actors")
+        conn.executemany("INSERT INTO actors(id, name, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                         snapshot.actors)
+        conn.executemany("INSERT INTO actor_aliases(alias, actor_id, text) VALUES (?, ?, ?)", snapshot.aliases)
+        store._changed(CHANGE_KIND)
+
+
 def merge_entries(store: Store, keep: tuple[int | None, str], others: Sequence[tuple[int | None, str]]) -> int:
     """Fold index entries (actor id or None for an unresolved form, name) into `keep` in one transaction:
     stored actors are merged, unresolved forms become aliases; an unresolved `keep` becomes an actor first.

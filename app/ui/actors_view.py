@@ -1,8 +1,8 @@
 """The actor index: canonical actors with their aliases, mentions per article and claims; alias proposals to
 confirm or reject; rename and merge.
 
-Rename of a stored actor is an undoable command (RenameActorCommand) on the window's undo stack. Merging,
-confirming and rejecting are single core transactions that the core cannot hand back, so merging asks first.
+Rename and merge are undoable commands (RenameActorCommand, MergeActorsCommand) on the window's undo stack.
+Confirming and rejecting proposals are single core transactions.
 "Propose aliases" runs `propose_aliases` on the worker thread (its own connection), then refreshes."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.core import actors
 from app.core.progress import Job, Progress
 from app.core.store import Store, StoreError
-from app.ui.insight_commands import RenameActorCommand
+from app.ui.insight_commands import MergeActorsCommand, RenameActorCommand
 from app.ui.insight_models import KEY_ROLE, ActorTableModel, ProposalTableModel
 from app.ui.lazy_refresh import RefreshWhenShown
 from app.ui.worker import JobWorker
@@ -249,14 +249,14 @@ class ActorsView(RefreshWhenShown, QWidget):
         if not ok:
             return
         others = ", ".join(n for n in names if n != keep)
-        sure = QMessageBox.question(self, "Merge actors", f"Merge {others} into “{keep}”?\n\nThis cannot be "
-                                    "undone with Ctrl+Z; an alias can be split off again later.")
+        sure = QMessageBox.question(self, "Merge actors", f"Merge {others} into “{keep}”?\n\nCtrl+Z undoes the "
+                                    "merge.")
         if sure == QMessageBox.StandardButton.Yes:
             self.merge(entries[names.index(keep)], [e for e in entries if e.name != keep])
 
     def merge(self, keep: actors.ActorEntry, others: list[actors.ActorEntry]) -> bool:
-        done = self._guard("Merge", lambda: actors.merge_entries(
-            self.store, (keep.actor_id, keep.name), [(e.actor_id, e.name) for e in others]))
+        command = MergeActorsCommand(self.store, (keep.actor_id, keep.name), [(e.actor_id, e.name) for e in others])
+        done = self._guard("Merge", lambda: self.undo_stack.push(command))
         if done:
             self.message.emit(f"Merged {len(others)} into {keep.name}")
         return done

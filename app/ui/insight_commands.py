@@ -1,5 +1,5 @@
-"""Undoable edits of figure attributes and actor names. Like app/ui/commands.py: each redo()/undo() makes exactly
-ONE core call (one SQLite transaction); the store's change signal refreshes the views."""
+"""Undoable edits of figure attributes, actor names and actor merges. Like app/ui/commands.py: each redo()/undo()
+makes exactly ONE core call (one SQLite transaction); the store's change signal refreshes the views."""
 
 from __future__ import annotations
 
@@ -66,3 +66,21 @@ class RenameActorCommand(QUndoCommand):
 
     def undo(self) -> None:
         actors.rename_actor(self.store, self.actor_id, self.old)
+
+
+class MergeActorsCommand(QUndoCommand):
+    """Fold index entries into one actor (`merge_entries`); undo puts the actor tables back as they were before
+    the merge (`restore_actors`), ids included. Redo merges again from that same state."""
+
+    def __init__(self, store: Store, keep: tuple[int | None, str], others: list[tuple[int | None, str]]) -> None:
+        super().__init__(f"Merge {', '.join(name for _, name in others)} into '{keep[1]}'")
+        self.store, self.keep, self.others = store, keep, others
+        self._before: actors.ActorsSnapshot | None = None
+
+    def redo(self) -> None:
+        self._before = actors.actors_snapshot(self.store)  # a read; the merge is the one write transaction
+        actors.merge_entries(self.store, self.keep, self.others)
+
+    def undo(self) -> None:
+        assert self._before is not None
+        actors.restore_actors(self.store, self._before)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from app.core import actors
 from app.core.actor_match import alias_key
 from app.core.actors import alias_map
 from app.core.store import Store
@@ -167,7 +168,16 @@ def test_actor_index_proposals_confirm_rename_merge(qtbot, qtmodeltester, corpus
     entries = view.selected_entries()
     assert {e.name for e in entries} == {"NATO", "North Atlantic Treaty Organisation"}
     keep = next(e for e in entries if e.name == "NATO")
+    with Store(w.store.path) as store:
+        before = actors.actors_snapshot(store)
     assert view.merge(keep, [e for e in entries if e is not keep])
+    with Store(w.store.path) as store:
+        aliases = alias_map(store)
+    assert aliases[alias_key("North Atlantic Treaty Organisation")] == aliases[alias_key("NATO")]
+    w.workbench.controller.undo()  # the merge is one undo step: the actor tables are as they were
+    with Store(w.store.path) as store:
+        assert actors.actors_snapshot(store) == before
+    w.workbench.controller.redo()
     with Store(w.store.path) as store:
         aliases = alias_map(store)
     assert aliases[alias_key("North Atlantic Treaty Organisation")] == aliases[alias_key("NATO")]
