@@ -71,3 +71,10 @@ def test_words_spelled_out_of_unit_symbols_are_counted_nouns(quantulum_only) -> 
     assert quantulum_only("300 bunk beds", "")["unit"] == "bunk beds"
     assert quantulum_only("two KAB", "").get("measured") == "KAB"
     assert quantulum_only("5 kWh", "")["unit"] == "kilowatt hours"  # a real compound unit stays
+
+
+def test_in_after_a_bare_number_is_no_inch() -> None:
+    """"compared with roughly 25 in July": the fast path read "in" as inches where quantulum3 reads a count."""
+    assert quantities.plain_quantity("25 in July") is None
+    got = normalise_figure("roughly 25", "about 40 assaults a day in August, compared with roughly 25 in July.")
+    assert (got["value"], got["unit"], got["qualifier"]) == (25, "", "approx")

@@ -59,6 +59,7 @@ _NUMBER_WORDS = frozenset({
 })
 
 
+_PREPOSITION_SYMBOLS = frozenset({"in"})  # a unit symbol that is also a word after a number ("25 in July")
 _WORDS_RE = re.compile(r"%|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
@@ -91,6 +92,8 @@ def plain_quantity(text: str) -> PlainQuantity | None:
     if any(w in _NUMBER_WORDS or w in ("a", "an", "per") for w in words) or (words and words[0] in ("percent", "%")
                                                                               and not m.group(1)):
         return None
+    if words and words[0] in _PREPOSITION_SYMBOLS:
+        return None  # "25 in July": quantulum3 weighs "in" as a word there, not as inches
     table = unit_table()
     for k in (3, 2, 1):
         if len(words) < k:
