@@ -102,7 +102,7 @@ def aged_names(doc: Any, words: list[str], taken: set[int]) -> list[tuple[int, i
     """Names the recogniser missed that an age follows: "Petro, 67, stayed behind" (a person)."""
     out = []
     for i, word in enumerate(words):
-        if not (word.isdigit() and len(word) <= 3 and words[i - 1] == "," and i > 1):
+        if not (i > 1 and word.isdigit() and len(word) <= 3 and words[i - 1] == ","):
             continue
         tok = doc[i]
         head = tok.head

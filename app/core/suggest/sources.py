@@ -370,15 +370,21 @@ class Ctx:
                 return named, body
         return first, tok
 
+    def _name_given(self, tok: Any) -> Any | None:
+        """The name that the description of `tok` gives its person: "a major who asked to be identified only by
+        his first name, Roman", "a platoon commander who goes by the call sign Bober"."""
+        for t in tok.subtree:
+            if t.lower_ in _NAME_WORDS and tok.i < t.i < len(self.doc) - 2:
+                name = self.doc[t.i + 2] if self.doc[t.i + 1].text == "," else self.doc[t.i + 1]
+                return name if name.pos_ == "PROPN" and name.text[:1].isupper() else None
+        return None
+
     def resolve(self, tok: Any, depth: int = 0, inner: bool = False,
                 opens_paragraph: bool = False) -> tuple[Suggestion | None, str]:
         """The actor that `tok` (a subject, possessor or 'according to' object) names, and how it was found."""
         named = next((c for c in tok.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
-        if named is None and tok.pos_ == "NOUN":  # "a major who asked to be identified only by his first name,
-            named = next((self.doc[t.i + 1 + (self.doc[t.i + 1].text == ",")] for t in tok.subtree  # Roman", "a
-                          if t.lower_ in _NAME_WORDS and tok.i < t.i < len(self.doc) - 2), None)  # commander who
-            if named is not None and not (named.pos_ == "PROPN" and named.text[:1].isupper()):  # goes by the
-                named = None  # call sign Bober"
+        if named is None and tok.pos_ == "NOUN":
+            named = self._name_given(tok)
         if named is not None and tok.pos_ == "NOUN" and depth <= 1:  # "A Chinese foreign ministry spokesman, Guo
             found, how = self.resolve(named, depth + 1)  # Renjie, said": the name, not the description
             if found is not None:
