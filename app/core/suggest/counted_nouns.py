@@ -22,10 +22,12 @@ def is_num(tok: Any) -> bool:
 
 
 def glued_million(doc: Any, i: int) -> bool:
-    """doc[i] is the "m" of "12m rounds" / "$1.5m": millions, glued to the number (not "12 m", metres)."""
-    if doc[i].text != "m" or i == 0 or not doc[i - 1].like_num or doc[i - 1].whitespace_:
+    """doc[i] is a scale letter glued to the number before it: the "m" of "12m rounds", or "m", "M" or "B" after a
+    sum ("€2.3m", "US$38.6M"): millions or billions, not metres."""
+    if doc[i].text not in ("m", "M", "B") or i == 0 or not doc[i - 1].like_num or doc[i - 1].whitespace_:
         return False
-    return (i + 1 < len(doc) and doc[i + 1].tag_ in ("NNS", "NNPS")) or (i > 1 and doc[i - 2].text in CURRENCY_SIGNS)
+    return (i > 1 and doc[i - 2].text in CURRENCY_SIGNS) or (
+        doc[i].text == "m" and i + 1 < len(doc) and doc[i + 1].tag_ in ("NNS", "NNPS"))
 
 
 def _big_chain(doc: Any, j: int) -> int:

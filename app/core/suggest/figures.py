@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.core.suggest.base import CURRENCY_MARKS, CURRENCY_SIGNS, Suggestion, in_ranges
+from app.core.suggest.base import CURRENCY_MARKS, Suggestion, in_ranges
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.counted_nouns import (
     BIG_WORDS,
@@ -133,9 +133,6 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
         start -= 1  # "1 250 sq. km": a space groups the thousands
     if end < n and doc[end].text == "+" and not doc[end - 1].whitespace_:
         end += 1  # "133,000+"
-    if end < n and doc[end].text in ("m", "M", "B") and not doc[end - 1].whitespace_ and doc[end - 1].like_num \
-            and start > 0 and (doc[start - 1].text in CURRENCY_SIGNS or doc[start].text in CURRENCY_SIGNS):
-        end += 1  # "€2.3m", "US$38.6M": millions, not metres
     if start > 0 and doc[start - 1].text in CURRENCY_MARKS:
         start -= 1  # "UAH 4 million", and "$" when the recogniser left it out ("perhaps $50,000")
     return start, end

@@ -102,11 +102,11 @@ def aged_names(doc: Any, words: list[str], taken: set[int]) -> list[tuple[int, i
     """Names the recogniser missed that an age follows: "Petro, 67, stayed behind" (a person)."""
     out = []
     for i, word in enumerate(words):
-        if not (i > 1 and word.isdigit() and len(word) <= 3 and words[i - 1] == ","):
-            continue
+        if not (i > 1 and word.isdigit() and len(word) <= 3 and 0 < int(word) < 120 and words[i - 1] == ","):
+            continue  # not an age set off by commas (`is_age`, read from the strings)
         tok = doc[i]
         head = tok.head
-        if tok.dep_ != "appos" or head.i >= i or head.i in taken or not is_age(tok) or not (
+        if tok.dep_ != "appos" or head.i >= i or head.i in taken or not (
                 head.pos_ == "PROPN" and head.text[:1].isupper()):
             continue
         start = head.i
