@@ -154,11 +154,15 @@ def test_load_pipeline_failures(tmp_path):
 
 def test_shipped_label_map_matches_the_built_in_defaults():
     """annotations/label_map.toml spells out the defaults so that users can edit them; the two must not drift."""
-    from app.core.suggest.config import SuggestConfig, load_config
+    import tomllib
+
+    from app.core.suggest.config import DEFAULT_LABEL_MAP_PATH, SuggestConfig, load_config
 
     shipped, default = load_config(), SuggestConfig()
-    for name in ("labels", "never_actors", "hedges", "casualty_words", "reporting_verbs", "claim_nouns",
-                 "source_nouns", "as_verbs", "government_heads", "group_nouns", "party_preps", "always_actor"):
+    data = tomllib.loads(DEFAULT_LABEL_MAP_PATH.read_text(encoding="utf-8"))
+    spelled = {key for section in ("actor", "figure", "claim", "lists") for key in data.get(section, {})}
+    assert {"never_actors", "hedges", "reporting_verbs", "claim_nouns", "witness_nouns"} <= spelled
+    for name in ("labels", *sorted(spelled)):
         assert getattr(shipped, name) == getattr(default, name), name
 
 

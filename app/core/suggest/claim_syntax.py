@@ -50,10 +50,17 @@ def _trailing_participle(verb: Any) -> bool:
         verb.doc[verb.i - 1].text == "," and verb.head.dep_ in ("ROOT", "conj")
 
 
+# verbs whose passive subject is who hears the report: "the families were told their sons had gone ..."
+_HEARER_VERBS = frozenset({"tell", "inform", "warn", "assure", "remind", "advise", "brief", "promise", "reassure"})
+
+
 def subject_of(verb: Any) -> Any | None:
     """The subject of a reporting verb, or of the verb it is conjoined to, completes or (as a participle, "...,
     saying that ...") follows; in the passive, who the report is by ("it was stated in the Kremlin that ...")."""
-    if impersonal(own_subject(verb)) and verb.tag_ == "VBN":
+    own = own_subject(verb)
+    if own is not None and own.dep_ == "nsubjpass" and verb.lemma_.lower() in _HEARER_VERBS:
+        return object_of(next((c for c in verb.children if c.dep_ == "agent"), None))  # "was told by X": X
+    if impersonal(own) and verb.tag_ == "VBN":
         reporter = passive_reporter(verb)
         if reporter is not None:
             return reporter
@@ -62,6 +69,8 @@ def subject_of(verb: Any) -> Any | None:
         return verb.head  # a misparse of "Seoul's intelligence service estimated that ..." as a noun phrase
     for _ in range(3):
         subj = own_subject(verb)
+        if subj is not None and subj.lower_ in ("who", "which") and verb.dep_ == "relcl":
+            return verb.head  # "The man, who said he was 26, ...": the man speaks
         if subj is not None:
             return subj
         if verb.pos_ == "ADJ" or verb.dep_ in ("conj", "xcomp", "acomp") or _trailing_participle(verb):

@@ -238,8 +238,8 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
 def _nested_report(comp: Any, cfg: SuggestConfig) -> Any | None:
     """The clause a reported clause itself reports, when it is one: "Ukraine's air force said it had shot
     down ..." inside "..., officials said"."""
-    if not is_reporting_verb(comp, cfg) or own_subject(comp) is None:
-        return None
+    if not is_reporting_verb(comp, cfg) or subject_of(comp) is None:  # ("families were told ..." reports nothing
+        return None  # of the families': the outer speaker reports it all)
     return next((c for c in comp.children if c.dep_ == "ccomp"), None)
 
 
@@ -313,8 +313,13 @@ def _attribute(ctx: Ctx, junk: list[tuple[int, int]]
         if in_ranges(cand.start, cand.end, junk):
             continue
         source, how = (cand.source, "interview") if cand.source is not None else (None, "")
-        if source is None and cand.subject is not None:
-            source, how = ctx.resolve(cand.subject, inner=cand.shape == "according-to",
+        subject = cand.subject
+        if subject is not None and in_ranges(subject.idx, subject.idx + len(subject.text), junk):
+            # "Kyiv, Ukraine CNN — A North Korean soldier ... says": the parser took the dateline for the subject
+            subject = next((t for t in subject.subtree if t.dep_ == "appos" and not in_ranges(
+                t.idx, t.idx + len(t.text), junk)), None)
+        if source is None and subject is not None:
+            source, how = ctx.resolve(subject, inner=cand.shape == "according-to",
                                       opens_paragraph=cand.shape == "quote" and cand.opens_line)
         line = cand.line if cand.line >= 0 else ctx.line_of(cand.start)
         if source is None and cand.subject is not None and cand.subject.lower_ == "it" and last is not None \

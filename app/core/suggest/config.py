@@ -93,6 +93,17 @@ class SuggestConfig:
         "official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "commander", "officer", "source",
         "aide", "adviser", "advisor", "minister", "lawmaker", "envoy", "negotiator", "analyst", "expert",
     )
+    # ordinary people who speak as witnesses, not as generic commentators: "a North Korean soldier says",
+    # "Residents of several villages near the border say", "the soldier said" ("analysts say" stays generic)
+    witness_nouns: frozenset[str] = _words(
+        "soldier", "soldiers", "serviceman", "servicemen", "conscript", "conscripts", "resident", "residents",
+        "villager", "villagers", "local", "locals", "evacuee", "evacuees", "refugee", "refugees", "relative",
+        "relatives", "family", "families", "mother", "mothers", "father", "wife", "wives", "widow", "son",
+        "daughter", "activist", "activists", "protester", "protesters", "protestor", "protestors", "volunteer",
+        "volunteers", "survivor", "survivors", "prisoner", "prisoners", "doctor", "doctors", "medic", "medics",
+        "nurse", "paramedic", "pensioner", "pensioners", "farmer", "farmers", "worker", "workers", "man", "woman",
+        "eyewitness", "eyewitnesses", "witnesses", "neighbour", "neighbor", "neighbours", "neighbors",
+    )
     # nouns that carry an attributed statement: "X's calculation is that ...", "his belief that ..."
     claim_nouns: frozenset[str] = _words(
         "calculation", "belief", "view", "assessment", "estimate", "claim", "argument", "conclusion", "position",

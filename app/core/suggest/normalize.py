@@ -80,6 +80,11 @@ _ROLE_BYLINE = re.compile(rf"^[ \t]*{_FULL_NAME},[ \t]*[A-Za-z \-]{{0,40}}\b(?:e
 _SOURCE_CREDIT = re.compile(r"^[ \t]*Source:[ \t][^\n]{1,60}$", re.MULTILINE)
 # an agency's tag opening the first paragraph: "(Bloomberg) -- ", "(Reuters) - "
 _AGENCY_TAG = re.compile(r"^[ \t]*\((?:Bloomberg|Reuters|AP|AFP|UPI|dpa)\)[ \t]*(?:--|-|\u2013|\u2014)", re.MULTILINE)
+# a web page's dateline in mixed case with the agency after it: "Kyiv, Ukraine CNN —", "Seoul, South Korea (AP) —"
+_PLACE = r"[A-Z][\w'\-]+(?:[ \t][A-Z][\w'\-]+)*"
+_TAGGED_DATELINE = re.compile(rf"^[ \t]*{_PLACE},[ \t]{_PLACE}[ \t\u00a0]+"
+                              r"\(?(?:CNN|AP|AFP|Reuters|Bloomberg|UPI|dpa)\)?[ \t\u00a0]*(?:--|\u2013|\u2014)",
+                              re.MULTILINE)
 
 
 def normalise(text: str) -> str:
@@ -146,7 +151,8 @@ def junk_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of lines that are web junk ("Source link", "Please subscribe ...", bylines, photo
     captions, share and follow lines, a post's counts ("1.4K Reposts 203 Quotes"), the bullet lines under
     "News Summary:" or "Related:"), datelines, and a transcript's speaker labels and stage directions."""
-    regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _ROLE_BYLINE, _DATELINE, _CREDIT_TAIL, _AGENCY_TAG)
+    regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _ROLE_BYLINE, _DATELINE, _TAGGED_DATELINE, _CREDIT_TAIL,
+               _AGENCY_TAG)
     lines = [(m.start(), m.end()) for regex in regexes for m in regex.finditer(text)]
     lines += [(m.start(), m.end()) for m in _AUTHOR_LINE.finditer(text, 0, 1500)]
     lines += [(m.start(), m.end()) for m in _SOURCE_CREDIT.finditer(text) if not text[m.end() :].strip()]

@@ -17,6 +17,7 @@ from app.core.suggest.actors import name_key
 from app.core.suggest.base import MONTHS, Suggestion, object_of
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.missed_names import ORG_DESCRIPTORS, PERSON_NOUNS, is_age, keeps_the
+from app.core.suggest.witnesses import aged_speaker, witness_source
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another"})
@@ -28,6 +29,7 @@ _BODIES = frozenset({
     "regulator", "utility", "police",
 })
 _NAME_WORDS = frozenset({"name", "sign", "callsign", "nickname"})  # "known by the call sign X" names the speaker
+_NAME_OPENERS = frozenset({",", '"', "“", "'", "‘"})  # between the name word and the name
 # the words in a body's name that a later "the department" or "the agency" may stand for
 _BODY_NAMES = {"department": {"department", "ministry"}, "agency": {"agency", "service", "bureau"}}
 _PLURAL_SOURCES = frozenset({"diplomats", "sources", "advisers", "advisors", "aides", "negotiators", "envoys"})
@@ -133,7 +135,7 @@ class Ctx:
         """"a Helsinki-based research group", "a think tank": an appositive that makes its name no person."""
         return noun.lower_ in ORG_DESCRIPTORS or noun.lower_ in self.cfg.org_heads
 
-    def _people(self, before: int) -> list[Suggestion]:
+    def people_before(self, before: int) -> list[Suggestion]:
         """Named people before `before`, outside quoted or reported content, in text order."""
         persons = self._person_names()
         return sorted((
@@ -147,7 +149,7 @@ class Ctx:
         """The person "he"/"she" refers to: normally the last named person outside quoted or reported content.
         For a quotation paragraph ("..." he said) after a paragraph that introduces a new person next to people
         named before, the newly introduced person is the paragraph's topic and the likelier speaker."""
-        people = self._people(before)
+        people = self.people_before(before)
         unnamed = self._unnamed_person(before, opens_paragraph)
         if unnamed is not None and (not people or people[-1].start < unnamed.start):
             return unnamed
@@ -156,7 +158,7 @@ class Ctx:
         last = self._sentence_subject(people)
         if not opens_paragraph:
             return last
-        window_start = self._paragraph_start(max(0, self._paragraph_start(before) - 1))
+        window_start = self.paragraph_start(max(0, self.paragraph_start(before) - 1))
         first_seen: dict[str, int] = {}
         for a in people:
             first_seen.setdefault(self._surname(a), a.start)
@@ -182,19 +184,22 @@ class Ctx:
     def _unnamed_person(self, before: int, opens_paragraph: bool) -> Suggestion | None:
         """One unnamed person who spoke in this paragraph (or the one before, for a paragraph that opens with a
         quotation): "A Ukrainian commander in Kursk, who asked not to be named, said ... "...," he said"."""
-        start = self._paragraph_start(before)
-        if opens_paragraph:
-            start = self._paragraph_start(max(0, start - 1))
+        start = self.paragraph_start(before)
+        for _ in range(3 if opens_paragraph else 2):
+            start = self.paragraph_start(max(0, start - 1))
         spoke = [a for a in self.actors if a.attributes.get("rule") == "unnamed"
                  and start <= a.start < a.end <= before and not self._in_reported(a) and self._one_person(a)]
         return sorted(spoke, key=lambda a: a.start)[-1] if spoke else None  # the last to speak
 
     def _one_person(self, actor: Suggestion) -> bool:
-        """`actor` is one person introduced as such: "a Ukrainian commander", "one senior diplomat" (not "the
-        diplomat", someone named before, and not "two diplomats")."""
+        """`actor` is one person introduced as such: "a Ukrainian commander", "one senior diplomat", "the
+        26-year-old" nobody named (not "the diplomat", someone named before, and not "two diplomats")."""
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is None or span.root.tag_ != "NN" or not (
-                span.root.lower_ in PERSON_NOUNS or span.root.lower_ in self.cfg.source_nouns):
+        if span is not None and span.text.endswith("-year-old"):
+            return True  # "the 26-year-old said"
+        if span is None or span.root.tag_ != "NN" or not (span.root.lower_ in PERSON_NOUNS
+                                                           or span.root.lower_ in self.cfg.source_nouns
+                                                           or span.root.lower_ in self.cfg.witness_nouns):
             return False
         article = span[0] if span[0].lower_ == "one" else self.doc[span.start - 1] if span.start else None
         return article is not None and article.lower_ in ("a", "an", "one")
@@ -209,7 +214,7 @@ class Ctx:
     def _surname(self, actor: Suggestion) -> str:
         return name_key(self.text[actor.start : actor.end]).split(" ")[-1]
 
-    def _paragraph_start(self, char: int) -> int:
+    def paragraph_start(self, char: int) -> int:
         """Start of the line (one paragraph a line) that holds `char`; a blank line counts as the one before."""
         text = self.text
         start = text.rfind("\n", 0, max(0, char)) + 1
@@ -271,9 +276,9 @@ class Ctx:
                     return self.new_actor(mods[0], earlier, "unnamed")
             mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and not c.is_punct]
             return self.new_actor(mods[0] if mods else tok, tok, "unnamed")
-        if tok.lower_ not in PERSON_NOUNS or not definite:
+        if not definite or not (tok.lower_ in PERSON_NOUNS or tok.lower_ in self.cfg.witness_nouns):
             return None
-        people = self._people(tok.idx)
+        people = self.people_before(tok.idx)
         for earlier in reversed(self.doc[: tok.i]):
             if earlier.lower_ != tok.lower_ or (any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children)
                                                  and not _named_after(earlier)):
@@ -312,7 +317,7 @@ class Ctx:
                 return self.new_actor(mods[0], tok, "group")
         counts = [c for c in tok.lefts if c.dep_ == "nummod" and c.like_num and not c.text[:1].isdigit()]
         if counts and (tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns
-                       or tok.lower_ in _COUNTED_PEOPLE):
+                       or tok.lower_ in _COUNTED_PEOPLE or tok.lower_ in cfg.witness_nouns):
             # "three diplomats told us", "one senior diplomat from a northern member state said"
             where = _place_modifier(tok)
             return self.new_actor(counts[0], tok if where is None else where, "unnamed")
@@ -324,6 +329,8 @@ class Ctx:
                 if described is not None:  # "one of the sources, a European official who tracks ..."
                     return self._unnamed(described)
                 return self.new_actor(tok, obj, "unnamed")
+        if tok.lower_ in cfg.witness_nouns:  # "Residents say", "a North Korean soldier says"
+            return witness_source(self, tok)
         if tok.lower_ in cfg.group_nouns:  # "Ukrainian officials", "regional officials", "the Ukrainian government"
             mods = [c for c in lefts if c.dep_ in ("amod", "compound", "nmod") and (
                 c.text[:1].isupper() or tok.tag_ == "NNS")]
@@ -372,10 +379,10 @@ class Ctx:
 
     def _name_given(self, tok: Any) -> Any | None:
         """The name that the description of `tok` gives its person: "a major who asked to be identified only by
-        his first name, Roman", "a platoon commander who goes by the call sign Bober"."""
+        his first name, Roman", "a platoon commander who goes by the call sign Bober" (or “Shaman”)."""
         for t in tok.subtree:
             if t.lower_ in _NAME_WORDS and tok.i < t.i < len(self.doc) - 2:
-                name = self.doc[t.i + 2] if self.doc[t.i + 1].text == "," else self.doc[t.i + 1]
+                name = self.doc[t.i + 2] if self.doc[t.i + 1].text in _NAME_OPENERS else self.doc[t.i + 1]
                 return name if name.pos_ == "PROPN" and name.text[:1].isupper() else None
         return None
 
@@ -399,7 +406,7 @@ class Ctx:
             return self.last_person(tok.idx, opens_paragraph), "pronoun"
         if tok.lower_ == "old" and tok.i >= 2 and self.doc[tok.i - 2].lower_ == "year" and any(
                 c.dep_ == "det" for c in tok.children):
-            return self.last_person(tok.idx), "described"  # "The 68-year-old said" (split at the hyphens)
+            return aged_speaker(self, tok), "described"  # "The 68-year-old said" (split at the hyphens)
         if tok.lower_ in PERSON_NOUNS and tok.pos_ == "PROPN" and any(c.dep_ == "det" for c in tok.children):
             described = self._described_person(tok)  # "The Minister underlined": the minister named before
             if described is not None:

@@ -1,0 +1,72 @@
+"""Speakers nobody names: ordinary people who speak as witnesses ("Residents of several villages near the border
+say", "a North Korean soldier says", "the soldier said") and a person known by an age ("the 26-year-old said").
+
+Both make an ACTOR of the description itself, as the guidelines do for unnamed sources, unless the text names
+the person the description stands for. `ctx` is the claim rules' `sources.Ctx`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from app.core.suggest.base import Suggestion
+
+if TYPE_CHECKING:
+    from app.core.suggest.sources import Ctx
+
+_ARTICLES = frozenset({"a", "an", "one", "another", "the", "this", "that"})
+_GROUP_PREPS = frozenset({"of", "in", "from", "near"})  # "Residents of several villages near the border"
+_MAX_GROUP_TAIL = 7  # tokens of a trailing phrase kept in a group's span
+
+
+def witness_source(ctx: Ctx, tok: Any) -> Suggestion | None:
+    """`tok` is a witness noun (config `witness_nouns`) heading a speaker: the group or the one person it names."""
+    doc = ctx.doc
+    if tok.tag_ in ("NNS", "NNPS"):
+        mods = [c for c in tok.lefts if c.dep_ not in ("det", "poss", "punct", "predet")]
+        first = mods[0].left_edge if mods else tok
+        prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS), None)
+        last = tok
+        if prep is not None and prep.right_edge.i - tok.i <= _MAX_GROUP_TAIL and not any(
+                t.is_punct for t in doc[tok.i : prep.right_edge.i + 1]):
+            last = prep.right_edge
+        return ctx.new_actor(first, last, "group")
+    article = next((c for c in tok.lefts if c.dep_ == "det" and c.lower_ in _ARTICLES), None)
+    if article is None:
+        return None
+    if article.lower_ in ("the", "this", "that"):  # "the woman said" right after "Olena Petrenko, 54, fled ...":
+        person = ctx.last_person(tok.idx)  # the person this paragraph named
+        if person is not None and person.start >= ctx.paragraph_start(tok.idx):
+            return person
+    mods = [c for c in tok.lefts if c.dep_ != "det" and not c.is_punct]
+    return ctx.new_actor(mods[0].left_edge if mods else tok, tok, "unnamed")
+
+
+def aged_speaker(ctx: Ctx, old: Any) -> Suggestion | None:
+    """"The 68-year-old said" (`old` is the last token of "68-year-old"): the person the text gave that age, or
+    the last person named when it gave it to nobody; the description itself when the age was told of someone
+    unnamed ("The man, who said he was 26, ..."; later "the 26-year-old said")."""
+    doc = ctx.doc
+    number = doc[old.i - 4] if old.i >= 4 else None
+    age = number.text if number is not None and number.text.isdigit() else ""
+    people = ctx.people_before(old.idx)
+    if age:
+        aged = [p for p in people if _age_of(ctx.text, p) == age]
+        if aged:
+            return aged[-1]
+        told = re.search(rf"\b{age}(?:-year-old| years old)\b|\b(?:aged|age of|was|is)\s+(?:\d+\s+(?:and|or)\s+)?"
+                         rf"{age}\b", ctx.text[: number.idx])
+        if told is not None and (not people or _age_of(ctx.text, people[-1]) is None):
+            return ctx.new_actor(number, old, "unnamed")
+    person = ctx.last_person(old.idx)
+    return person if person is not None or number is None else ctx.new_actor(number, old, "unnamed")
+
+
+def _age_of(text: str, person: Suggestion) -> str | None:
+    """The age given with a mention of `person`: "Petro, 67," or "67-year-old Petro Ivanenko"."""
+    after = re.match(r",\s*(\d{1,3})\s*[,)]", text[person.end : person.end + 8])
+    if after:
+        return after.group(1)
+    before = re.search(r"\b(\d{1,3})-year-old\s+$", text[max(0, person.start - 16) : person.start])
+    return before.group(1) if before else None
