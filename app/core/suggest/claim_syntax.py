@@ -67,6 +67,14 @@ def subject_of(verb: Any) -> Any | None:
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ == "ccomp" for c in verb.children):
         return verb.head  # a misparse of "Seoul's intelligence service estimated that ..." as a noun phrase
+    if own is None and verb.tag_ == "VBD" and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
+        # '"...," said one U.S. official, who like others ... spoke on the condition ...': the parser hung the
+        # speaker on the clause after it
+        for comp in (c for c in verb.rights if c.dep_ == "ccomp"):
+            inverted = own_subject(comp)
+            if inverted is not None and inverted.left_edge.i == verb.i + 1 and inverted.i < comp.i \
+                    and inverted.i + 1 < len(verb.doc) and verb.doc[inverted.i + 1].text == ",":
+                return inverted
     for _ in range(3):
         subj = own_subject(verb)
         if subj is not None and subj.lower_ in ("who", "which") and verb.dep_ == "relcl":

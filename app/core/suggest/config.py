@@ -110,6 +110,14 @@ class SuggestConfig:
         "contention", "prediction", "expectation", "judgment", "judgement", "analysis", "opinion", "warning",
         "estimation", "words", "reckoning", "account", "count", "tally",
     )
+    # capitals, states and seats of government that stand for a government: never a person "he" or "she" refers
+    # to, whatever the recogniser calls a mention ("Kyiv" tagged PERSON)
+    government_seats: frozenset[str] = _words(
+        "Kyiv", "Moscow", "Washington", "Berlin", "Warsaw", "Brussels", "Beijing", "Pyongyang", "Seoul", "Minsk",
+    "Tehran", "Ankara", "Budapest", "Tokyo", "Rome", "Vilnius", "Riga", "Tallinn", "Helsinki", "Stockholm", "Prague",
+    "Bratislava", "Bucharest", "Ukraine", "Russia", "Belarus", "Germany", "France", "Poland", "China", "Britain",
+    "America", "Kremlin", "Pentagon", "Bankova", "Whitehall",
+    )
     # heads that make a name part of a government actor: "the Biden administration"
     government_heads: frozenset[str] = _words(
         "administration", "government", "regime", "cabinet", "leadership", "ministry", "junta",

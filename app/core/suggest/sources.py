@@ -42,6 +42,7 @@ _DOCUMENTS = frozenset({
     "document", "indictment", "review", "memo", "memorandum", "letter", "filing", "audit", "dossier", "report",
     "study", "cable", "transcript",
 })
+_QUANTIFIERS = frozenset({"some", "many", "several", "most", "few"})  # "Some current officials" keep their "Some"
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})  # "as his incoming national security advisor suggested"
 # actors made by these rules are groups or unnamed people, never a named person "he"/"she" can refer to
 _NOT_PERSON_RULES = frozenset({"government", "group", "unnamed"})
@@ -115,7 +116,8 @@ class Ctx:
         if self.persons is None:
             names = set()
             for a in self.actors:
-                if a.attributes.get("rule") in _NOT_PERSON_RULES:
+                if a.attributes.get("rule") in _NOT_PERSON_RULES or name_key(
+                        self.text[a.start : a.end]) in self.cfg.government_seats:
                     continue
                 span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
                 title = self.doc[span.start - 1].lower_ if span is not None and span.start > 0 else ""
@@ -338,6 +340,9 @@ class Ctx:
             if mods or where is not None or (tok.tag_ == "NNS" and tok.lower_ != "media"):
                 # "officials said", "officials in Kyiv say", "Regional authorities in Russia reported"
                 first, last = self._body_in(mods, tok)  # the body itself, or the group with where it sits
+                some = next((c for c in tok.lefts if c.lower_ in _QUANTIFIERS), None)
+                if last is tok and some is not None:
+                    first = some
                 return self.new_actor(first, where if last is tok and where is not None else last, "group")
         if tok.tag_ in ("NNS", "NNPS"):
             mods = [c for c in lefts if c.dep_ != "det" and c.text[:1].isupper()]
@@ -411,6 +416,10 @@ class Ctx:
             described = self._described_person(tok)  # "The Minister underlined": the minister named before
             if described is not None:
                 return described, "described"
+        if tok.tag_ == "NNPS" and not tok.ent_type_ and tok.is_sent_start and not any(
+                c.dep_ == "compound" for c in tok.lefts) and not (  # "Critics in Ukraine argue": a plural the
+                tok.lower_ in self.cfg.group_nouns or tok.lower_ in self.cfg.witness_nouns):  # parser capitalised
+            return self._unnamed(tok), "named"  # for opening the sentence, no name ("Prosecutors" speak)
         if (tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PERSON")) and tok.text[:1].isupper():  # "ISW" as NN
             left = tok
             while left.i > 0 and self.doc[left.i - 1].pos_ == "PROPN" and self.doc[left.i - 1].dep_ in (
@@ -424,6 +433,11 @@ class Ctx:
                 left = self.doc[left.i - 1]  # "As The Economist recently warned"
             if left.i < tok.i or tok.ent_type_ in ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART"):
                 return self.new_actor(left, tok, "speaker"), "named"
+        if tok.pos_ == "ADJ" and depth == 0:  # "Current and former officials say": the parser took "Current" for
+            group = next((c for c in tok.rights if c.dep_ == "conj" and c.tag_ == "NNS" and (  # the subject
+                c.lower_ in self.cfg.group_nouns or c.lower_ in self.cfg.witness_nouns)), None)
+            if group is not None:
+                return self.new_actor(tok, group, "group"), "named"
         if tok.pos_ in ("NOUN", "PROPN", "NUM"):
             named = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if named is not None and depth <= 1:  # "Ukraine's former top general, Valerii Zaluzhnyi, admitted"
