@@ -114,9 +114,9 @@ class SuggestConfig:
     # to, whatever the recogniser calls a mention ("Kyiv" tagged PERSON)
     government_seats: frozenset[str] = _words(
         "Kyiv", "Moscow", "Washington", "Berlin", "Warsaw", "Brussels", "Beijing", "Pyongyang", "Seoul", "Minsk",
-    "Tehran", "Ankara", "Budapest", "Tokyo", "Rome", "Vilnius", "Riga", "Tallinn", "Helsinki", "Stockholm", "Prague",
-    "Bratislava", "Bucharest", "Ukraine", "Russia", "Belarus", "Germany", "France", "Poland", "China", "Britain",
-    "America", "Kremlin", "Pentagon", "Bankova", "Whitehall",
+        "Tehran", "Ankara", "Budapest", "Tokyo", "Rome", "Vilnius", "Riga", "Tallinn", "Helsinki", "Stockholm",
+        "Prague", "Bratislava", "Bucharest", "Ukraine", "Russia", "Belarus", "Germany", "France", "Poland", "China",
+        "Britain", "America", "Kremlin", "Pentagon", "Bankova", "Whitehall",
     )
     # heads that make a name part of a government actor: "the Biden administration"
     government_heads: frozenset[str] = _words(

@@ -17,7 +17,7 @@ from app.core.suggest.actors import name_key
 from app.core.suggest.base import MONTHS, Suggestion, object_of
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.missed_names import ORG_DESCRIPTORS, PERSON_NOUNS, is_age, keeps_the
-from app.core.suggest.witnesses import aged_speaker, witness_source
+from app.core.suggest.witnesses import QUANTIFIERS, aged_speaker, witness_source
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another"})
@@ -42,7 +42,6 @@ _DOCUMENTS = frozenset({
     "document", "indictment", "review", "memo", "memorandum", "letter", "filing", "audit", "dossier", "report",
     "study", "cable", "transcript",
 })
-_QUANTIFIERS = frozenset({"some", "many", "several", "most", "few"})  # "Some current officials" keep their "Some"
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})  # "as his incoming national security advisor suggested"
 # actors made by these rules are groups or unnamed people, never a named person "he"/"she" can refer to
 _NOT_PERSON_RULES = frozenset({"government", "group", "unnamed"})
@@ -184,8 +183,8 @@ class Ctx:
         return subjects[-1] if subjects else last
 
     def _unnamed_person(self, before: int, opens_paragraph: bool) -> Suggestion | None:
-        """One unnamed person who spoke in this paragraph (or the one before, for a paragraph that opens with a
-        quotation): "A Ukrainian commander in Kursk, who asked not to be named, said ... "...," he said"."""
+        """One unnamed person who spoke in this paragraph or the two before (three, for a paragraph that opens with
+        a quotation): "A Ukrainian commander in Kursk, who asked not to be named, said ... "...," he said"."""
         start = self.paragraph_start(before)
         for _ in range(3 if opens_paragraph else 2):
             start = self.paragraph_start(max(0, start - 1))
@@ -340,8 +339,8 @@ class Ctx:
             if mods or where is not None or (tok.tag_ == "NNS" and tok.lower_ != "media"):
                 # "officials said", "officials in Kyiv say", "Regional authorities in Russia reported"
                 first, last = self._body_in(mods, tok)  # the body itself, or the group with where it sits
-                some = next((c for c in tok.lefts if c.lower_ in _QUANTIFIERS), None)
-                if last is tok and some is not None:
+                some = next((c for c in tok.lefts if c.lower_ in QUANTIFIERS), None)
+                if last is tok and some is not None:  # "Some current officials"
                     first = some
                 return self.new_actor(first, where if last is tok and where is not None else last, "group")
         if tok.tag_ in ("NNS", "NNPS"):

@@ -15,7 +15,7 @@ from app.core.suggest.base import Suggestion
 if TYPE_CHECKING:
     from app.core.suggest.sources import Ctx
 
-_QUANTIFIERS = frozenset({"some", "many", "several", "most", "few"})  # "Some residents" keep their "Some"
+QUANTIFIERS = frozenset({"some", "many", "several", "most", "few"})  # "Some residents" keep their "Some"
 _ARTICLES = frozenset({"a", "an", "one", "another", "the", "this", "that"})
 _GROUP_PREPS = frozenset({"of", "in", "from", "near"})  # "Residents of several villages near the border"
 _MAX_GROUP_TAIL = 7  # tokens of a trailing phrase kept in a group's span
@@ -25,7 +25,7 @@ def witness_source(ctx: Ctx, tok: Any) -> Suggestion | None:
     """`tok` is a witness noun (config `witness_nouns`) heading a speaker: the group or the one person it names."""
     doc = ctx.doc
     if tok.tag_ in ("NNS", "NNPS"):
-        mods = [c for c in tok.lefts if c.dep_ not in ("det", "poss", "punct", "predet") or c.lower_ in _QUANTIFIERS]
+        mods = [c for c in tok.lefts if c.dep_ not in ("det", "poss", "punct", "predet") or c.lower_ in QUANTIFIERS]
         first = mods[0].left_edge if mods else tok
         prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS), None)
         last = tok
