@@ -40,23 +40,12 @@ from app.core.types import SpanState  # noqa: E402
 GOLD = ROOT / "tests" / "gold"
 ARTICLES = GOLD / "articles"
 # set name -> (gold folder, article folder; None = the corpus folder)
+LAST_HELDOUT = 15  # heldout2 ... heldoutN, each with its second annotator's gold in heldoutN_second/
 SETS: dict[str, tuple[Path, Path | None]] = {
     "dev": (GOLD / "dev", None), "test": (GOLD, None), "fresh": (GOLD / "fresh", ARTICLES),
-    "heldout": (GOLD / "heldout", ARTICLES), "heldout2": (GOLD / "heldout2", ARTICLES),
-    "heldout2-second": (GOLD / "heldout2_second", ARTICLES),
-    "heldout3": (GOLD / "heldout3", ARTICLES), "heldout3-second": (GOLD / "heldout3_second", ARTICLES),
-    "heldout4": (GOLD / "heldout4", ARTICLES), "heldout4-second": (GOLD / "heldout4_second", ARTICLES),
-    "heldout5": (GOLD / "heldout5", ARTICLES), "heldout5-second": (GOLD / "heldout5_second", ARTICLES),
-    "heldout6": (GOLD / "heldout6", ARTICLES), "heldout6-second": (GOLD / "heldout6_second", ARTICLES),
-    "heldout7": (GOLD / "heldout7", ARTICLES), "heldout7-second": (GOLD / "heldout7_second", ARTICLES),
-    "heldout8": (GOLD / "heldout8", ARTICLES), "heldout8-second": (GOLD / "heldout8_second", ARTICLES),
-    "heldout9": (GOLD / "heldout9", ARTICLES), "heldout9-second": (GOLD / "heldout9_second", ARTICLES),
-    "heldout10": (GOLD / "heldout10", ARTICLES), "heldout10-second": (GOLD / "heldout10_second", ARTICLES),
-    "heldout11": (GOLD / "heldout11", ARTICLES), "heldout11-second": (GOLD / "heldout11_second", ARTICLES),
-    "heldout12": (GOLD / "heldout12", ARTICLES), "heldout12-second": (GOLD / "heldout12_second", ARTICLES),
-    "heldout13": (GOLD / "heldout13", ARTICLES), "heldout13-second": (GOLD / "heldout13_second", ARTICLES),
-    "heldout14": (GOLD / "heldout14", ARTICLES), "heldout14-second": (GOLD / "heldout14_second", ARTICLES),
-    "heldout15": (GOLD / "heldout15", ARTICLES), "heldout15-second": (GOLD / "heldout15_second", ARTICLES),
+    "heldout": (GOLD / "heldout", ARTICLES),
+    **{name: (GOLD / folder, ARTICLES) for n in range(2, LAST_HELDOUT + 1)
+       for name, folder in ((f"heldout{n}", f"heldout{n}"), (f"heldout{n}-second", f"heldout{n}_second"))},
     "second": (GOLD / "second_annotator", None),
 }
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"

@@ -78,13 +78,13 @@ _ROLE_BYLINE = re.compile(rf"^[ \t]*{_FULL_NAME},[ \t]*[A-Za-z \-]{{0,40}}\b(?:e
 # "Source: Al Jazeera" as the last line is the page's credit (under a lead, "Source: X on Telegram" names who
 # reported it, and is text)
 _SOURCE_CREDIT = re.compile(r"^[ \t]*Source:[ \t][^\n]{1,60}$", re.MULTILINE)
+_AGENCIES = "Bloomberg|Reuters|AP|AFP|UPI|dpa"
 # an agency's tag opening the first paragraph: "(Bloomberg) -- ", "(Reuters) - "
-_AGENCY_TAG = re.compile(r"^[ \t]*\((?:Bloomberg|Reuters|AP|AFP|UPI|dpa)\)[ \t]*(?:--|-|\u2013|\u2014)", re.MULTILINE)
+_AGENCY_TAG = re.compile(rf"^[ \t]*\((?:{_AGENCIES})\)[ \t]*(?:--|-|\u2013|\u2014)", re.MULTILINE)
 # a web page's dateline in mixed case with the agency after it: "Kyiv, Ukraine CNN —", "Seoul, South Korea (AP) —"
 _PLACE = r"[A-Z][\w'\-]+(?:[ \t][A-Z][\w'\-]+)*"
-_TAGGED_DATELINE = re.compile(rf"^[ \t]*{_PLACE},[ \t]{_PLACE}[ \t\u00a0]+"
-                              r"\(?(?:CNN|AP|AFP|Reuters|Bloomberg|UPI|dpa)\)?[ \t\u00a0]*(?:--|\u2013|\u2014)",
-                              re.MULTILINE)
+_TAGGED_DATELINE = re.compile(rf"^[ \t]*{_PLACE},[ \t]{_PLACE}[ \t\u00a0]+\(?(?:CNN|{_AGENCIES})\)?[ \t\u00a0]*"
+                              r"(?:--|\u2013|\u2014)", re.MULTILINE)
 
 
 def normalise(text: str) -> str:
