@@ -211,7 +211,13 @@ def commented_clause(ctx: Ctx, tok: Any) -> None:
             clause = clause.head
         if clause.left_edge.i > tok.i:
             return
-        toks = strip_punct([t for t in clause.subtree if not t.is_space])
+        # the claim stops before the comment when nothing of it follows: the comment runs to the clause's end (but
+        # ", she argued, and many had stopped" goes on) or only a clause of its own does (", as demand grows")
+        last = max(t.i for t in clause.subtree if not (t.is_punct or t.is_space))
+        nxt = next((t for t in doc[tok.i + 1 :] if not t.is_punct), None)
+        to_end = (tok.right_edge.i >= last and not any(c.dep_ == "conj" for c in tok.rights)) or (
+            nxt is not None and nxt.dep_ == "mark" and nxt.lower_ in ("as", "while", "although", "though", "because"))
+        toks = strip_punct([t for t in clause.subtree if not t.is_space and (t.i < first or not to_end)])
         if toks:
             ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "parenthetical", 2, 0.65, subj)
         return

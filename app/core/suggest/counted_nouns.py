@@ -63,6 +63,8 @@ def right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestConf
         num = next((t for t in reversed(doc[start:end]) if is_num(t) and not start <= t.head.i < end),
                    next((t for t in reversed(doc[start:end]) if is_num(t)), anchor))
         head = num.head
+        while start <= head.i < end and head.head.i != head.i and head.dep_ in ("nummod", "quantmod", "amod"):
+            head = head.head  # "several dozen conscripts": "dozen" hangs on "several", which counts the conscripts
         while head.dep_ == "compound" and head.i < head.head.i <= head.i + 2 and head.head.tag_ in ("NNS", "NNPS"):
             head = head.head  # "2 million artillery rounds": the number hangs on "artillery"
         # the words between modify the noun: "Ukrainian", "first-person-view", "Shahed-type"
@@ -79,6 +81,9 @@ def right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestConf
             last = _shared_noun(doc, _conjoined_noun(head), num)
             if doc[last].lower_ == "prisoners" and doc[last + 1 : last + 3].text.lower() == "of war":
                 last += 2  # "400 Ukrainian prisoners of war"
+            elif doc[last].lower_ in ("prisoner", "captive") and last > end and doc[last - 1].pos_ == "NOUN":
+                last -= 1  # "taken 594 Russian servicemen prisoner": the soldiers are counted, "prisoner" is what
+                # they were taken as
             return _rate_plural(doc, last) + 1, "counted-noun"
         if head.i == end and head.pos_ == "NOUN" and num.dep_ != "pobj":
             return _rate_plural(doc, head.i) + 1, "counted-noun"
@@ -97,8 +102,8 @@ def right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestConf
                 (t.pos_ in ("ADJ", "NOUN", "PROPN") or t.text == "-") and noun.i in (t.head.i, t.head.head.i)
                 for t in doc[end + 1 : noun.i]):
             return noun.i + 1, "counted-noun"
-        if doc[end + 1].pos_ not in ("NOUN", "ADJ"):
-            return end + 1, "more"
+        if doc[end + 1].pos_ not in ("NOUN", "ADJ") or (doc[end + 1].pos_ == "ADJ" and doc[end + 1].dep_ != "amod"):
+            return end + 1, "more"  # "several thousand more damaged": the adjective tells of the things counted
     if doc[end - 1].lower_ in cfg.casualty_words and _and_casualty(doc, end, cfg) > end:
         return end + 2, "casualties"  # the recogniser took "killed" in, and left "and wounded" out
     # "40,000 killed and wounded", "150,000 dead"

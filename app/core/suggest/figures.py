@@ -40,6 +40,7 @@ _AREAS = frozenset({
 _PHRASAL_OVER = frozenset({"hand", "take", "turn", "give", "pass", "win", "fight", "argue", "watch"})
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # "133,000": never a date
 _FRACTIONS = frozenset({"third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
+_MULTIPLES = frozenset({"double", "triple"})
 _ALTERNATIVES = frozenset({"maybe", "perhaps", "possibly", "sometimes", "or"})  # "two, maybe three thousand"
 _AFTER_HEDGES = ("give or take", "or so", "or more", "or less", "or fewer", "at most", "at least", "or thereabouts",
                  "more or less")
@@ -48,11 +49,30 @@ _REFERENCE_NOUNS = frozenset({
     "sides", "countries", "leaders", "men", "women", "nations", "ministers", "presidents", "governments", "armies",
     "parties", "allies", "capitals", "states", "delegations",
 })
+_PARTITIVE_DETERMINERS = frozenset({
+    "the", "them", "his", "her", "our", "their", "its", "those", "these", "my", "your", "us",
+})
 _MINIMISERS = frozenset({"only", "just", "barely", "merely"})  # no hedge: the number stays as exact as it was
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DIGIT = re.compile(r"\d")
 # punctuation that ends a figure the recogniser ran on: "40 million rubles”—around $450,000" is two figures
 _FIGURE_BREAKS = frozenset({"\u2014", "\u201d", "\u201c", '"', ";", "(", ")"})
+
+
+def partitive(doc: Any, end: int) -> bool:
+    """The number at `end` - 1 counts a part of things named after it: "two of her neighbours", "Eleven of
+    them"."""
+    return end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in _PARTITIVE_DETERMINERS
+
+
+def _elliptical_casualty(doc: Any, hedged: int, cfg: SuggestConfig) -> bool:
+    """"two people were killed and six injured", "one person killed, three injured": the casualty word is the
+    verb of a clause cut short, and the figure is the number alone (but "at least 43 killed and more than 180
+    injured" lists two casualty figures)."""
+    p = hedged - 1
+    return p >= 2 and doc[p].lower_ in ("and", ",") and (doc[p - 1].lower_ in cfg.casualty_words or doc[
+        p - 1].lower_ in ("died", "hurt")) and (
+        doc[p - 2].pos_ in ("AUX", "NOUN", "PROPN") and not doc[p - 2].like_num)
 
 
 def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
@@ -118,8 +138,9 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
             doc[end + 1].lower_ in _ALTERNATIVES and is_num(doc[end + 2]) and doc[end + 2].text[:1].isdigit() ==
             doc[end - 1].text[:1].isdigit())) and doc[end - 1].like_num:  # not "$8,000, perhaps one in five"
         end = _past_scales(doc, end + (2 if is_num(doc[end + 1]) else 3))  # "eleven, twelve thousand"
-    if end + 1 < n and doc[end].lower_ == "in" and is_num(doc[end + 1]) and doc[end - 1].like_num:
-        end += 2  # "one in four"
+    if end + 1 < n and doc[end].lower_ == "in" and is_num(doc[end + 1]) and doc[end - 1].like_num and not (
+            doc[end - 1].lower_ in _SCALES or any(t.is_currency or t.text in CURRENCY_MARKS for t in doc[start:end])):
+        end += 2  # "one in four"; but "$12 million in three companies" is a sum put into something
     elif start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in _SMALL_WORDS - {"a", "an"}:
         start -= 2  # "one" + "in five"
     if start > 0 and doc[start].lower_ in ("dozen", "hundred", "thousand") and doc[start - 1].lower_ in ("a", "an"):
@@ -229,10 +250,19 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
     if new_end < len(doc) and doc[new_end].ent_type_ in ("DATE", "TIME") and not rule and doc[new_end].lower_ not in (
             "a", "an", "the", "this", "that", "last", "next", "each", "per", "every"):
         return None  # "24 February"; but "fewer than 40 a year earlier" is a count
+    if rule == "casualties" and _elliptical_casualty(doc, hedged, cfg):
+        new_end = next(t.i for t in doc[end - 1 : new_end] if t.lower_ in cfg.casualty_words)
+        last, rule = doc[new_end - 1], "casualty-count"
     trailing = _trailing_hedge(doc, new_end)
     has_hedge = has_hedge or trailing > new_end
+    noun = nums[-1].head
+    if trailing > new_end and not rule and trailing <= noun.i <= trailing + 3 and noun.tag_ in ("NNS", "NNPS") and all(
+            t.pos_ in ("ADJ", "NOUN", "PROPN") for t in doc[trailing : noun.i]):
+        new_end, trailing, rule, last = noun.i + 1, noun.i + 1, "counted-noun", noun  # "50,000 or more troops"
     ranged = len(nums) >= 2 and any(t.lower_ in _RANGE_JOINS or t.text == "," for t in span_toks)
     dozen = span_toks.text.lower().startswith("a dozen")
+    if not rule and partitive(doc, new_end) and nums[-1].lower_ not in _FRACTIONS:  # "a third of" is the fraction's
+        rule = "partitive"
     if not rule and not _DIGIT.search(span_toks.text) and not has_hedge and not ranged and not dozen:
         return None  # a bare number word ("one of our biggest wins"); "one to three" is a ratio
     if not rule and len(nums) == 1 and nums[0].lower_ in ("a", "an"):
@@ -259,7 +289,7 @@ def _number_words(doc: Any) -> list[Any]:
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    words = BIG_WORDS | _FRACTIONS | {"dozen", "half", "twice"}
+    words = BIG_WORDS | _FRACTIONS | {"dozen", "half", "twice"} | _MULTIPLES
     return [doc[i] for i, (num, low) in enumerate(doc.to_array([LIKE_NUM, LOWER]).tolist())
             if num or strings[low] in words or (strings[low][:1].isdigit() and RANGE_TOKEN.match(strings[low]))]
 
@@ -274,14 +304,18 @@ def _fraction(doc: Any, tok: Any, cfg: SuggestConfig) -> Suggestion | None:
     start, end = _hedge_start(doc, count, cfg), tok.i + 1
     if end + 2 < len(doc) and doc[end].lower_ == "to" and doc[end + 2].lower_ in _FRACTIONS:
         end += 3  # "a quarter to a third"
+    end = _trailing_hedge(doc, end)  # "a quarter or more"
     return Suggestion(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), cfg.figure_label, 0.6,
                       attributes={"model_label": "", "rule": "fraction", "hedge": start < count})
 
 
 def _half_or_twice(doc: Any, tok: Any, cfg: SuggestConfig) -> Suggestion | None:
-    """"twice" (a count of times, "about twice the rate"); "half" when hedged ("roughly half") or when it is
-    the part of a whole ("half of them need repairs"; not "the next half of year", "half a mile")."""
+    """"twice" (a count of times, "about twice the rate"), a hedged "double"; "half" when hedged ("roughly
+    half") or when it is the part of a whole ("half of them need repairs"; not "the next half of year", "half a
+    mile")."""
     start = _hedge_start(doc, tok.i, cfg)
+    if tok.lower_ in _MULTIPLES and (start == tok.i or tok.pos_ == "VERB"):
+        return None  # "double" counts only when hedged: "more than double the target", "nearly double"
     if tok.lower_ == "half" and start == tok.i:
         before = doc[tok.i - 1] if tok.i else None
         if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of" or (
@@ -321,7 +355,7 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
                 out.append(fig)
     # numbers the recogniser missed: "2,000 soldiers" with no entity, or "thousands of troops"
     for tok in _number_words(doc):
-        if tok.lower_ in ("half", "twice"):
+        if tok.lower_ in ("half", "twice") or tok.lower_ in _MULTIPLES:
             fig = _half_or_twice(doc, tok, cfg)
             if fig is not None and not any(f.start <= tok.idx < f.end for f in out):
                 out.append(fig)
@@ -347,6 +381,7 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
             tok.lower_ in _SMALL_WORDS - {"one", "a", "an"} and tok.head.tag_ == "NNS" and tok.head.i > tok.i
         )  # "Eleven people" at the start of a sentence, which the recogniser left out
         if tok.lower_ in BIG_WORDS or hedged_word or misdated or spelled or (
+                tok.lower_ in _SMALL_WORDS - {"a", "an"} and partitive(doc, tok.i + 1)) or (
                 (tok.dep_ == "nummod" or scaled) and _DIGIT.search(tok.text)):
             fig = _figure(doc, tok.i, tok.i + 1, "CARDINAL", cfg, misdated)
             if fig is not None:

@@ -36,6 +36,7 @@ _JUNK_LINE = re.compile(
     r"|.*\bsubscribe\b.*|.*\bcheck all news\b.*|.*leave a comment.*|.*sign up for.*newsletter.*"
     r"|!\[\]\(\).*|advertisement|share\b.*|.*\bfollow us\b.*|.*\blast updated\b.*|(photo|image|picture|video)"
     r"( credit)?:.*|(also read|read also|see also|read more):.*|related posts|(\u00a9|copyright\b).*"
+    r"|follow\b.{0,60}\bcoverage\b.*(?:https?://|www\.)\S*"
     r"|.*\bcontributed( reporting)? to this (report|story|article)|image (source|caption),.*"
     r"|.*\((photo|image|picture)\b[^()]*\)\.?"
     r"|([\d.,]+[KkM]?[ \t]+(reposts?|retweets?|quotes?|likes?|views?|replies|comments?|shares?|bookmarks?)"
@@ -52,8 +53,10 @@ _JUNK_LINE = re.compile(
 # else on the line but a role in lower case, "court correspondent" or "a senior fellow at the X Centre", and a
 # "| Updated: ..." or "· 5 min read" after a bar or a dot).
 _NAME = r"[A-Z][\w.\-\u2019']*(?:[ \t]+[A-Z][\w.\-\u2019']*)*"
-_BYLINE = re.compile(rf"^[ \t]*(?:(?:Commentary|Analysis|Opinion|Words|Text)[ \t]+)?(?:By|BY|by)[ \t]+"
-                     rf"{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|AND|in)[ \t]+){_NAME})*"
+_BYLINE = re.compile(rf"^[ \t]*(?:(?:Commentary|Analysis|Opinion|Words|Text|Story)[ \t]+)?(?:By|BY|by)[ \t]+"
+                     rf"{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|AND|in)[ \t]+(?:the[ \t]+)?){_NAME}"
+                     r"(?:[ \t]+news[ \t]+desk)?)*"
+                     rf"(?:\.[ \t]+[A-Z][\w\-]*(?:[ \t]+[\w\-]+){{0,3}}[ \t]+by[ \t]+{_NAME})?\.?"  # ". Version by X"
                      r"(?:[ \t]*,[ \t]*[a-z][a-z \t\-]*(?:\b(?:at|of|for|with)[ \t]+(?:the[ \t]+)?[A-Z][^\n|]{0,80})?)?"
                      r"[ \t\u00a0]*(?:[|\u00b7\u2022][^\n]*)?\r?$", re.MULTILINE)
 
