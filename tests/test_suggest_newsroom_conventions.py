@@ -57,7 +57,7 @@ def test_ranges_with_counted_nouns_and_quotations_that_end_inside_a_figure():
                        "900 to 1,000” killed and wounded, with above 300 tanks lost and €4.1B pledged; 64 Shahed and "
                        "decoy drones came in overnight, and prices stayed below 5 percent.", "FIGURE")
     assert {"between 12,000 and 14,000 troops", "something like 900 to 1,000” killed and wounded",
-            "above 300 tanks", "€4.1B", "64 Shahed and decoy drones", "5 percent"} <= set(figures)
+            "above 300 tanks", "€4.1B", "64 Shahed and decoy drones", "below 5 percent"} <= set(figures)
 
 
 def test_bylines_captions_particles_and_weapons():

@@ -150,7 +150,7 @@ def speaks(tok: Any, cfg: SuggestConfig) -> bool:
     the agent of one ("dismissed by some Ukrainian officers as poorly prepared")."""
     tok = first_conjunct(tok)
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
-        return bool(word_forms(tok.head.head) & (cfg.reporting_verbs | cfg.as_verbs))
+        return bool(word_forms(tok.head.head) & (cfg.reporting_verbs | cfg.as_verbs | cfg.of_verbs))
     return tok.dep_ == "nsubj" and bool(word_forms(tok.head) & cfg.reporting_verbs)
 
 
@@ -299,7 +299,8 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
     text = doc.text if text is None else text
     capitals = capitals_lines(text)
     mentions += titled_names(doc, words, cfg, taken) + org_names(doc, words, cfg, taken) + handles_and_acronyms(
-        doc, words, taken, capitals) + aged_names(doc, words, taken)
+        doc, words, taken, capitals) + aged_names(doc, words, {  # "Vitalii, 34," the model took for a product
+            i for ent in ents if cfg.scheme_label(ent.label_) == cfg.actor_label for i in range(ent.start, ent.end)})
     known = list(mentions)
     first_at: dict[str, int] = {}
     for i, word in enumerate(words):
@@ -403,7 +404,10 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
         return None  # "Kyiv's supporters": the state is the one helped
     if label != "PERSON" and root.dep_ == "appos" and head.ent_type_ == "PERSON":
         return None  # a title: "Jake Sullivan, US National Security Advisor"
-    if root.dep_ in _MODIFIER_DEPS and head.i >= end:
+    if label == "PERSON" and head.lower_ in ("name", "names") and start > 0 and doc[start - 1].text == ",":
+        attrs["rule"] = "named"  # "gave only his first name, Vasyl,": the parser hung the name on "name"
+        score = 0.7
+    elif root.dep_ in _MODIFIER_DEPS and head.i >= end:
         if head.lower_ in cfg.action_heads and head.i == end and label != "PERSON" and any(
                 c.dep_ in ("det", "poss") for c in head.children):
             attrs["rule"] = "agent"  # "under the Russian Federation control"

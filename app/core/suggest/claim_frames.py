@@ -123,10 +123,11 @@ def statement_noun(ctx: Ctx, tok: Any) -> None:
     ctx.add(s, e, "statement-noun", 1, 0.65, poss)
 
 
-def as_phrase(ctx: Ctx, tok: Any) -> None:
+def as_phrase(ctx: Ctx, tok: Any, word: str = "as") -> None:
     """"hailed the result as "good news"", "framed the incursion as part of a Western plot": the claim is what
-    follows "as" (the quoted words only, when they are quoted)."""
-    prep = next((c for c in tok.rights if c.lower_ == "as" and c.dep_ == "prep"), None)
+    follows "as" (the quoted words only, when they are quoted); with `word` "of", the charge of "accused
+    Ukraine of putting the plant in danger"."""
+    prep = next((c for c in tok.rights if c.lower_ == word and c.dep_ == "prep"), None)
     if prep is None or not any(c.dep_ == "dobj" for c in tok.children):
         return
     toks = [t for t in prep.subtree if t.i > prep.i]
@@ -142,7 +143,7 @@ def as_phrase(ctx: Ctx, tok: Any) -> None:
     if subj is not None and subj.lower_ not in NO_SOURCE:
         if len(marks) < 2:
             e = to_clause_end(tok, e, ctx.cfg.reporting_verbs)
-        ctx.add(s, e, "as-phrase", 2, 0.6, subj, min_chars=3)
+        ctx.add(s, e, f"{word}-phrase", 2, 0.6, subj, min_chars=3)
 
 
 def reported_object(ctx: Ctx, tok: Any) -> bool:
@@ -218,6 +219,8 @@ def commented_clause(ctx: Ctx, tok: Any) -> None:
         to_end = (tok.right_edge.i >= last and not any(c.dep_ == "conj" for c in tok.rights)) or (
             nxt is not None and nxt.dep_ == "mark" and nxt.lower_ in ("as", "while", "although", "though", "because"))
         toks = strip_punct([t for t in clause.subtree if not t.is_space and (t.i < first or not to_end)])
+        if any(t.i < first for t in toks) and all(t.dep_ == "mark" or t.is_punct for t in toks if t.i < first):
+            toks = strip_punct([t for t in toks if t.i > tok.right_edge.i])  # "because, he said, his son was ..."
         if toks:
             ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "parenthetical", 2, 0.65, subj)
         return

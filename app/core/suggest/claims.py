@@ -142,7 +142,7 @@ def _candidate_tokens(ctx: Ctx) -> list[int]:
         return []
     import numpy as np
 
-    words = cfg.reporting_verbs | cfg.as_verbs | {"put"}
+    words = cfg.reporting_verbs | cfg.as_verbs | cfg.of_verbs | {"put"}
     strings = doc.vocab.strings
     pairs = doc.to_array([LOWER, LEMMA])
     # each distinct (word, lemma) pair is looked at once; numpy maps the answers back onto the tokens
@@ -170,12 +170,15 @@ def _reported(ctx: Ctx) -> None:
         elif tok.pos_ in ("VERB", "ADJ"):
             forms = word_forms(tok)
             reporting, characterising = bool(forms & cfg.reporting_verbs), bool(forms & cfg.as_verbs)
-            if not (reporting or characterising):
+            charging = bool(forms & cfg.of_verbs)
+            if not (reporting or characterising or charging):
                 continue
             if any((c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL) or c.dep_ == "neg" for c in tok.children):
                 continue  # "Kyiv may claim ...", "did not announce that ...": not a statement anyone made
             if characterising:
                 as_phrase(ctx, tok)
+            if charging:
+                as_phrase(ctx, tok, "of")
             if reporting:
                 _reported_clause(ctx, tok)
 

@@ -53,14 +53,15 @@ class SuggestConfig:
     hedges: frozenset[str] = _words(
         "approximately", "almost", "nearly", "some", "around", "roughly", "about", "over", "another", "at least",
         "no more than", "more than", "less than", "fewer than", "up to", "as many as", "as much as", "as high as",
-        "as low as", "close to", "estimated", "just over", "just under", "at most", "upwards of", "an additional",
-        "an extra", "under", "well over", "nearly all", "a further", "as few as",
+        "as low as", "close to", "estimated", "just over", "just under", "at most", "upwards of", "additional",
+        "extra", "under", "well over", "nearly all", "a further", "as few as",
         "near", "not less than", "not more than", "no less than", "no fewer than", "several", "a few", "perhaps",
         "possibly", "well under", "something like", "upward of", "maybe", "a little under", "a little over",
         "a bit more than", "c.", "ca.", "circa", "<", ">", "~", "±", "closer to", "in the region of", "in excess of",
         "somewhat less than", "somewhat more than", "slightly more than", "slightly less than", "well below",
-        "well above", "a little more than", "a little less than", "above", "just above", "on the order of",
-        "something on the order of", "north of", "somewhere north of", "somewhere around", "somewhere in the region of",
+        "well above", "a little more than", "a little less than", "above", "just above", "below", "barely",
+        "on the order of", "something on the order of", "north of", "somewhere north of", "somewhere around",
+        "somewhere in the region of",
     )
     # counted nouns that are not a noun head of the number ("40,000 killed and wounded")
     casualty_words: frozenset[str] = _words("killed", "wounded", "dead", "injured", "missing", "captured")
@@ -80,6 +81,7 @@ class SuggestConfig:
         "observe", "remark", "reply", "respond", "tweet", "post", "recall", "agree", "fear", "hope",
         "expect", "promise", "pledge", "vow", "urge", "assess", "calculate", "mention", "complain", "underline",
         "consider", "remind", "reckon", "forecast", "doubt", "signal", "dispute", "inform",
+        "find", "judge",
         # adjectives that report a stance: "X remains unconvinced that ...", "said he was unsure if ..."
         "unconvinced", "convinced", "confident", "unsure", "sure", "certain", "skeptical", "sceptical", "adamant",
     )
@@ -88,6 +90,8 @@ class SuggestConfig:
         "hail", "describe", "frame", "characterize", "characterise", "portray", "label", "brand", "dismiss",
         "depict", "denounce", "condemn", "praise", "welcome", "cast", "present", "call",
     )
+    # verbs whose "of" phrase is a charge someone makes: "accused Ukraine of putting the plant in danger"
+    of_verbs: frozenset[str] = _words("accuse")
     # person nouns that make an unnamed individual source: "a senior defense official said"
     source_nouns: frozenset[str] = _words(
         "official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "commander", "officer", "source",

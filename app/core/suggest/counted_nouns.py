@@ -91,6 +91,8 @@ def right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestConf
     if square_end > end + 1:
         return square_end, "unit"  # "1,150 sq km" the recogniser read as a bare number
     if end < len(doc) and doc[end].lower_ == "times":
+        if doc[end + 1 : end + 3].text.lower() in ("as many", "as much"):
+            return end + 3, "times"  # "roughly three times as many"
         return end + 1, "times"  # "three to four times" (more)
     if end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].lower_ == "cent":
         return end + 2, "unit"  # "20 to 30 per cent" the recogniser did not take for a percentage

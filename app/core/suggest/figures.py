@@ -38,6 +38,8 @@ _AREAS = frozenset({
     "fronts", "directions", "axes", "settlements",
 })
 _PHRASAL_OVER = frozenset({"hand", "take", "turn", "give", "pass", "win", "fight", "argue", "watch"})
+_MOVES = frozenset({"fall", "drop", "rise", "climb", "sink", "dip", "slip", "go"})  # "falling below 15 percent"
+_MOVED_PAST = frozenset({"below", "above", "under"})
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # "133,000": never a date
 _FRACTIONS = frozenset({"third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
 _MULTIPLES = frozenset({"double", "triple"})
@@ -50,9 +52,9 @@ _REFERENCE_NOUNS = frozenset({
     "parties", "allies", "capitals", "states", "delegations",
 })
 _PARTITIVE_DETERMINERS = frozenset({
-    "the", "them", "his", "her", "our", "their", "its", "those", "these", "my", "your", "us",
+    "the", "them", "his", "her", "our", "their", "its", "those", "these", "my", "your", "us", "which", "whom",
 })
-_MINIMISERS = frozenset({"only", "just", "barely", "merely"})  # no hedge: the number stays as exact as it was
+_MINIMISERS = frozenset({"only", "just", "merely"})  # no hedge: the number stays as exact as it was
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DIGIT = re.compile(r"\d")
 # punctuation that ends a figure the recogniser ran on: "40 million rubles”—around $450,000" is two figures
@@ -86,6 +88,8 @@ def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
             if n == 1 and ((doc[start - 1].dep_ == "prt" and doc[start - 1].lower_ != "over") or (
                     start >= 2 and doc[start - 2].lemma_ in _PHRASAL_OVER)):
                 return start  # "handed over 175 prisoners": a particle of the verb, no hedge (but "hold over")
+            if n == 1 and start >= 2 and doc[start - 2].lemma_ in _MOVES and doc[start - 1].lower_ in _MOVED_PAST:
+                return start  # "falling below 15 percent": where the number moves, not how exact it is
             prep = doc[start - 1]
             if n == 1 and prep.dep_ == "prep" and any(c.dep_ == "pobj" and c.i > start and c.lower_ in _AREAS
                                                       for c in prep.children):
@@ -120,12 +124,14 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
         if end < n and doc[end].like_num and doc[end].text[:1].isdigit():
             end += 1  # "3 thousand 700"
     while start >= 2 and is_num(doc[start]) and doc[start - 1].lower_ in _RANGE_JOINS and is_num(doc[start - 2]) and (
-            doc[start - 2].ent_type_ not in NOT_FIGURE_ENTS):
+            doc[start - 2].ent_type_ not in NOT_FIGURE_ENTS) and not (
+            doc[start - 1].lower_ == "to" and _changed_from(doc, start - 2)):
         start -= 2  # "50 to 60 thousand", "one to three"
     if start >= 3 and doc[start - 1].lower_ == "and" and is_num(doc[start - 2]) and doc[start - 3].lower_ == "between":
         start -= 3  # "between 10 and 15 percent"
     while end + 1 < n and doc[end].lower_ in _RANGE_JOINS and is_num(doc[end + 1]) and doc[end + 1].ent_type_ \
-            not in NOT_FIGURE_ENTS and doc[end - 1].like_num:
+            not in NOT_FIGURE_ENTS and doc[end - 1].like_num and not (doc[end].lower_ == "to" and _changed_from(
+                doc, start)):
         end = _past_scales(doc, end + 2)
     if start > 0 and doc[start - 1].lower_ == "between":
         if end + 1 < n and doc[end].lower_ == "and" and is_num(doc[end + 1]):
@@ -159,6 +165,12 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _changed_from(doc: Any, start: int) -> bool:
+    """The number at `start` is where a change began: "raised the rent from 18,000 to 25,000 rubles" is two
+    figures, not a range (but "estimates range from 10,000 to 15,000" is one)."""
+    return start > 0 and doc[start - 1].lower_ == "from" and not (start > 1 and doc[start - 2].lemma_ == "range")
+
+
 def _outer_hedge(doc: Any, start: int, first_num: int, cfg: SuggestConfig) -> int:
     """Where a hedge begins that starts before the span and ends inside it: "somewhat" + "less than half"."""
     for n in (1, 2):
@@ -170,13 +182,14 @@ def _outer_hedge(doc: Any, start: int, first_num: int, cfg: SuggestConfig) -> in
 
 def _pieces(doc: Any, start: int, end: int, cfg: SuggestConfig) -> list[tuple[int, int]]:
     """An entity the recogniser ran over two figures, cut at a dash or quote ("40 million rubles”—around
-    $450,000") and at "to" before a hedged number ("about $96,000 to more than $210,000")."""
+    $450,000"), at "to" before a hedged number ("about $96,000 to more than $210,000") and at the "to" of a
+    change ("from 20% to 22%")."""
     pieces, first = [], start
     for i in range(start, end):
         tok = doc[i]
-        if tok.text in _FIGURE_BREAKS or (tok.lower_ == "to" and i > first and any(
+        if tok.text in _FIGURE_BREAKS or (tok.lower_ == "to" and i > first and (_changed_from(doc, first) or any(
                 i + 1 + n < end and " ".join(t.lower_ for t in doc[i + 1 : i + 1 + n]) in cfg.hedges
-                for n in (1, 2, 3))):
+                for n in (1, 2, 3)))):
             if i > first:
                 pieces.append((first, i))
             first = i + 1
@@ -210,9 +223,11 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
                                                                               "million", "billion")) or (
             doc[start].dep_ == "prep" and doc[start].head.pos_ in ("NOUN", "PROPN")) or (
             doc[start].pos_ in ("VERB", "AUX") and doc[start].lower_ not in cfg.hedges) or (
-            doc[start].lower_ in _MINIMISERS and doc[start : start + 2].text.lower() not in cfg.hedges)):
-        # "the", a preposition of a noun ("control over hundreds of ...") a verb ("committed £3 billion") and a
-        # word that only belittles the number ("only around 150"; but "just over") the model took in
+            doc[start].lower_ in _MINIMISERS and doc[start : start + 2].text.lower() not in cfg.hedges) or (
+            doc[start].lower_ in _MOVED_PAST and start > 0 and doc[start - 1].lemma_ in _MOVES)):
+        # "the", a preposition of a noun ("control over hundreds of ...") a verb ("committed £3 billion"), a
+        # word that only belittles the number ("only around 150"; but "just over") and where a number moves
+        # ("falling below 15 percent") the model took in
         start += 1
     if start >= end:
         return None

@@ -88,4 +88,6 @@ def not_a_count(doc: Any, nums: list[Any], end: int, hedge: str = "") -> bool:
     if len(nums) == 1 and nums[0].lower_ in ("zero", "one") and hedge not in _COUNT_HEDGES:
         return True  # but "at least one family member" counts
     last = doc[end - 1]
+    if end + 1 < len(doc) and doc[end].lower_ in _CALIBRE_UNITS and doc[end + 1].pos_ == "NOUN":
+        return True  # "155mm shells" (the recogniser stopped at the number)
     return last.lower_ in _CALIBRE_UNITS and end < len(doc) and doc[end].pos_ == "NOUN"

@@ -60,6 +60,7 @@ _GENERIC_PLURALS = frozenset({
     "records", "statistics", "numbers", "results", "signs", "accounts", "photos", "videos", "maps", "others",
     "some", "many", "most", "few", "both", "all", "things", "events", "developments", "markets", "investors",
     "traders", "companies", "firms", "armies", "forces", "troops", "units", "projects", "planners", "lawyers",
+    "pollsters",
 })
 
 
@@ -77,7 +78,7 @@ def _place_modifier(tok: Any) -> Any | None:
 class Candidate:
     start: int
     end: int
-    shape: str  # quote, according-to, statement-noun, reported, perfect-infinitive, as-phrase
+    shape: str  # quote, according-to, statement-noun, reported, perfect-infinitive, as-phrase, of-phrase
     rank: int  # lower wins when two candidates overlap
     score: float
     subject: Any | None  # the token naming the source, if the sentence has one
@@ -100,7 +101,7 @@ class Ctx:
     _line_starts: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.verbs = self.cfg.reporting_verbs | self.cfg.as_verbs
+        self.verbs = self.cfg.reporting_verbs | self.cfg.as_verbs | self.cfg.of_verbs
         self.lines, pos = [], 0
         for line in self.text.split("\n"):
             self.lines.append((pos, line))
