@@ -108,6 +108,16 @@ class SuggestConfig:
         "nurse", "paramedic", "pensioner", "pensioners", "farmer", "farmers", "worker", "workers", "man", "woman",
         "eyewitness", "eyewitnesses", "witnesses", "neighbour", "neighbor", "neighbours", "neighbors",
     )
+    # plurals that speak for no one in particular ("analysts say", "experts believe") or are no speakers at all;
+    # any other plural subject of a reporting verb is a group source ("executives said", "Aid groups report")
+    generic_plurals: frozenset[str] = _words(
+        "analysts", "experts", "observers", "commentators", "critics", "people", "pundits", "scholars", "economists",
+        "researchers", "reports", "estimates", "figures", "data", "documents", "images", "polls", "surveys",
+        "studies", "records", "statistics", "numbers", "results", "signs", "accounts", "photos", "videos", "maps",
+        "others", "some", "many", "most", "few", "both", "all", "things", "events", "developments", "markets",
+        "investors", "traders", "companies", "firms", "armies", "forces", "troops", "units", "projects", "planners",
+        "lawyers", "pollsters",
+    )
     # nouns that carry an attributed statement: "X's calculation is that ...", "his belief that ..."
     claim_nouns: frozenset[str] = _words(
         "calculation", "belief", "view", "assessment", "estimate", "claim", "argument", "conclusion", "position",

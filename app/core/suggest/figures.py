@@ -61,7 +61,7 @@ _DIGIT = re.compile(r"\d")
 _FIGURE_BREAKS = frozenset({"\u2014", "\u201d", "\u201c", '"', ";", "(", ")"})
 
 
-def partitive(doc: Any, end: int) -> bool:
+def _partitive(doc: Any, end: int) -> bool:
     """The number at `end` - 1 counts a part of things named after it: "two of her neighbours", "Eleven of
     them"."""
     return end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in _PARTITIVE_DETERMINERS
@@ -72,9 +72,11 @@ def _elliptical_casualty(doc: Any, hedged: int, cfg: SuggestConfig) -> bool:
     verb of a clause cut short, and the figure is the number alone (but "at least 43 killed and more than 180
     injured" lists two casualty figures)."""
     p = hedged - 1
-    return p >= 2 and doc[p].lower_ in ("and", ",") and (doc[p - 1].lower_ in cfg.casualty_words or doc[
-        p - 1].lower_ in ("died", "hurt")) and (
-        doc[p - 2].pos_ in ("AUX", "NOUN", "PROPN") and not doc[p - 2].like_num)
+    if p < 2 or doc[p].lower_ not in ("and", ","):
+        return False
+    verb, before = doc[p - 1], doc[p - 2]
+    return (verb.lower_ in cfg.casualty_words or verb.lower_ in ("died", "hurt")) and (
+        before.pos_ in ("AUX", "NOUN", "PROPN") and not before.like_num)
 
 
 def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
@@ -266,7 +268,7 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
             "a", "an", "the", "this", "that", "last", "next", "each", "per", "every"):
         return None  # "24 February"; but "fewer than 40 a year earlier" is a count
     if rule == "casualties" and _elliptical_casualty(doc, hedged, cfg):
-        new_end = next(t.i for t in doc[end - 1 : new_end] if t.lower_ in cfg.casualty_words)
+        new_end = next((t.i for t in doc[end - 1 : new_end] if t.lower_ in cfg.casualty_words), new_end)
         last, rule = doc[new_end - 1], "casualty-count"
     trailing = _trailing_hedge(doc, new_end)
     has_hedge = has_hedge or trailing > new_end
@@ -276,7 +278,7 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
         new_end, trailing, rule, last = noun.i + 1, noun.i + 1, "counted-noun", noun  # "50,000 or more troops"
     ranged = len(nums) >= 2 and any(t.lower_ in _RANGE_JOINS or t.text == "," for t in span_toks)
     dozen = span_toks.text.lower().startswith("a dozen")
-    if not rule and partitive(doc, new_end) and nums[-1].lower_ not in _FRACTIONS:  # "a third of" is the fraction's
+    if not rule and _partitive(doc, new_end) and nums[-1].lower_ not in _FRACTIONS:  # "a third of" is the fraction's
         rule = "partitive"
     if not rule and not _DIGIT.search(span_toks.text) and not has_hedge and not ranged and not dozen:
         return None  # a bare number word ("one of our biggest wins"); "one to three" is a ratio
@@ -396,7 +398,7 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
             tok.lower_ in _SMALL_WORDS - {"one", "a", "an"} and tok.head.tag_ == "NNS" and tok.head.i > tok.i
         )  # "Eleven people" at the start of a sentence, which the recogniser left out
         if tok.lower_ in BIG_WORDS or hedged_word or misdated or spelled or (
-                tok.lower_ in _SMALL_WORDS - {"a", "an"} and partitive(doc, tok.i + 1)) or (
+                tok.lower_ in _SMALL_WORDS - {"a", "an"} and _partitive(doc, tok.i + 1)) or (
                 (tok.dep_ == "nummod" or scaled) and _DIGIT.search(tok.text)):
             fig = _figure(doc, tok.i, tok.i + 1, "CARDINAL", cfg, misdated)
             if fig is not None:

@@ -53,17 +53,6 @@ def _named_after(noun: Any) -> bool:
     return any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i - noun.i <= 6 for c in noun.rights)
 
 
-# plurals that speak for no one in particular ("analysts say", "experts believe") or are no speakers at all
-_GENERIC_PLURALS = frozenset({
-    "analysts", "experts", "observers", "commentators", "critics", "people", "pundits", "scholars", "economists",
-    "researchers", "reports", "estimates", "figures", "data", "documents", "images", "polls", "surveys", "studies",
-    "records", "statistics", "numbers", "results", "signs", "accounts", "photos", "videos", "maps", "others",
-    "some", "many", "most", "few", "both", "all", "things", "events", "developments", "markets", "investors",
-    "traders", "companies", "firms", "armies", "forces", "troops", "units", "projects", "planners", "lawyers",
-    "pollsters",
-})
-
-
 def _place_modifier(tok: Any) -> Any | None:
     """The last token of "in Kyiv" / "on both sides" / "in the Belgorod region" after a group noun: the group
     is named by where it sits ("officials in Kyiv"). Not an organisation ("officials at the Pentagon")."""
@@ -358,7 +347,7 @@ class Ctx:
             mods = [c for c in lefts if c.dep_ != "det" and c.text[:1].isupper()]
             if mods and (tok.lower_ in cfg.group_nouns or any(m.ent_type_ == "NORP" for m in mods)):
                 return self.new_actor(mods[0], tok, "group")
-            if tok.tag_ == "NNS" and tok.dep_ == "nsubj" and not tok.ent_type_ and tok.lower_ not in _GENERIC_PLURALS:
+            if tok.tag_ == "NNS" and tok.dep_ == "nsubj" and not (tok.ent_type_ or tok.lower_ in cfg.generic_plurals):
                 # "executives said", "Aid groups report": people who speak for what they run or do
                 mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "nummod") and not c.is_punct]
                 return self.new_actor(mods[0].left_edge if mods else tok, tok, "group")  # "Two privately held makers"
