@@ -296,11 +296,13 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
                  and doc[end - 2].text == "-"}
     mentions = [(s, e, "PERSON" if e - s == 1 and doc[s].text in surnames else label, r) for s, e, label, r in mentions]
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    # "Vitalii, 34," the model took for a product: an age finds names under entities that make no actor
+    taken_by_actors = {i for ent in ents if cfg.scheme_label(ent.label_) == cfg.actor_label
+                       for i in range(ent.start, ent.end)}
     text = doc.text if text is None else text
     capitals = capitals_lines(text)
     mentions += titled_names(doc, words, cfg, taken) + org_names(doc, words, cfg, taken) + handles_and_acronyms(
-        doc, words, taken, capitals) + aged_names(doc, words, {  # "Vitalii, 34," the model took for a product
-            i for ent in ents if cfg.scheme_label(ent.label_) == cfg.actor_label for i in range(ent.start, ent.end)})
+        doc, words, taken, capitals) + aged_names(doc, words, taken_by_actors)
     known = list(mentions)
     first_at: dict[str, int] = {}
     for i, word in enumerate(words):

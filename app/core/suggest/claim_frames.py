@@ -212,15 +212,7 @@ def commented_clause(ctx: Ctx, tok: Any) -> None:
             clause = clause.head
         if clause.left_edge.i > tok.i:
             return
-        # the claim stops before the comment when nothing of it follows: the comment runs to the clause's end (but
-        # ", she argued, and many had stopped" goes on) or only a clause of its own does (", as demand grows")
-        last = max(t.i for t in clause.subtree if not (t.is_punct or t.is_space))
-        nxt = next((t for t in doc[tok.i + 1 :] if not t.is_punct), None)
-        to_end = (tok.right_edge.i >= last and not any(c.dep_ == "conj" for c in tok.rights)) or (
-            nxt is not None and nxt.dep_ == "mark" and nxt.lower_ in ("as", "while", "although", "though", "because"))
-        toks = strip_punct([t for t in clause.subtree if not t.is_space and (t.i < first or not to_end)])
-        if any(t.i < first for t in toks) and all(t.dep_ == "mark" or t.is_punct for t in toks if t.i < first):
-            toks = strip_punct([t for t in toks if t.i > tok.right_edge.i])  # "because, he said, his son was ..."
+        toks = _around_comment(clause, tok, first)
         if toks:
             ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "parenthetical", 2, 0.65, subj)
         return
@@ -252,6 +244,24 @@ def commented_clause(ctx: Ctx, tok: Any) -> None:
         toks.pop(0)
     if toks:
         ctx.add(toks[0].idx, toks[-1].idx + len(toks[-1].text), "commented", 2, 0.6, subj)
+
+
+_COMMENT_TAILS = frozenset({"as", "while", "although", "though", "because"})  # ", executives said, as demand grows"
+
+
+def _around_comment(clause: Any, comment: Any, first: int) -> list[Any]:
+    """The tokens of `clause` that make the claim beside the inserted comment `comment` (whose first token is
+    `first`). The claim stops before the comment when nothing of it follows: the comment runs to the clause's end
+    (but ", she argued, and many had stopped" goes on) or only a clause of its own does (", as demand grows"). A
+    reason word before the comment is the author's ("because, he said, his son was ...")."""
+    last = max(t.i for t in clause.subtree if not (t.is_punct or t.is_space))
+    nxt = next((t for t in clause.doc[comment.i + 1 :] if not t.is_punct), None)
+    to_end = (comment.right_edge.i >= last and not any(c.dep_ == "conj" for c in comment.rights)) or (
+        nxt is not None and nxt.dep_ == "mark" and nxt.lower_ in _COMMENT_TAILS)
+    toks = strip_punct([t for t in clause.subtree if not t.is_space and (t.i < first or not to_end)])
+    if any(t.i < first for t in toks) and all(t.dep_ == "mark" or t.is_punct for t in toks if t.i < first):
+        toks = strip_punct([t for t in toks if t.i > comment.right_edge.i])
+    return toks
 
 
 def reported_before(ctx: Ctx, tok: Any) -> bool:

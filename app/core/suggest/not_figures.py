@@ -87,7 +87,6 @@ def not_a_count(doc: Any, nums: list[Any], end: int, hedge: str = "") -> bool:
         return True  # "17.04.2025"
     if len(nums) == 1 and nums[0].lower_ in ("zero", "one") and hedge not in _COUNT_HEDGES:
         return True  # but "at least one family member" counts
-    last = doc[end - 1]
-    if end + 1 < len(doc) and doc[end].lower_ in _CALIBRE_UNITS and doc[end + 1].pos_ == "NOUN":
-        return True  # "155mm shells" (the recogniser stopped at the number)
-    return last.lower_ in _CALIBRE_UNITS and end < len(doc) and doc[end].pos_ == "NOUN"
+    # the unit ends the figure, or follows it when the recogniser stopped at the number ("155mm shells")
+    unit = end - 1 if doc[end - 1].lower_ in _CALIBRE_UNITS else end
+    return unit + 1 < len(doc) and doc[unit].lower_ in _CALIBRE_UNITS and doc[unit + 1].pos_ == "NOUN"
