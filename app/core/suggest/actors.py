@@ -47,6 +47,7 @@ _MOVED = frozenset({"out", "back", "away"})
 _JOINS = frozenset({"for", "of"})
 _QUANTIFIERS = frozenset({"many", "several", "some", "few", "other", "more", "most", "all", "various"})
 _HELPERS = frozenset({"supporters", "friends", "backers", "sympathizers", "sympathisers", "well-wishers"})
+MISSIONS = frozenset({"embassy", "consulate"})  # named by their city: "the Russian Embassy in Washington"
 # prepositions that make an organisation or a gazetteer name a place: "outside EU", "in the Kremlin"
 ORG_PLACE_PREPS = frozenset({"in", "into", "near", "inside", "outside", "across", "throughout", "within"})
 _RECORD_NOUNS = frozenset({"data", "statement", "report", "estimate", "estimates", "figures", "assessment", "tally",
@@ -466,8 +467,9 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
                 head.lower_ in _PERSON_PLACE_PREPS and (label == "PERSON" or end - start == 1)) or (
                 head.lower_ == "of" and (head.head.lower_ in _COMPASS or head.head.lower_ in cfg.place_heads))
         ):  # "south of Korenevo", "the border villages of Basivka and Zhuravka"
-            if not (label == "ORG" and is_affiliation(root)):
-                return None  # a place taken for a person or organisation ("in Bolshoye Soldatskoye")
+            if not is_affiliation(root) or not (label == "ORG" or head.lower_ == "at"):
+                return None  # a place taken for a person or organisation ("in Bolshoye Soldatskoye"); but "a
+            # strategist at Halvorsen Kapital" works for a firm the recogniser took for a person
             role = "affiliation"
         elif label == "ORG" and root.dep_ == "pobj" and head.lower_ in ORG_PLACE_PREPS and not role:
             if not is_affiliation(root):
@@ -483,6 +485,11 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
             return None
         attrs["rule"] = role
         score = 0.8 if role in ("subject", "source", "agent") else 0.7
+    if doc[end - 1].lower_ in MISSIONS and end + 1 < len(doc) and doc[end].lower_ == "in" and (
+            doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ == "GPE"):
+        end += 2  # "the Russian Embassy in Washington": a mission is named by where it sits
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
     last = doc[end - 1]
     stop = last.idx + len(last.text)
     if last.text.endswith(".") and len(last.text) > 2 and (end == len(doc) or doc[end].is_sent_start):

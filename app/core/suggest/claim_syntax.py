@@ -67,6 +67,9 @@ def subject_of(verb: Any) -> Any | None:
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ == "ccomp" for c in verb.children):
         return verb.head  # a misparse of "Seoul's intelligence service estimated that ..." as a noun phrase
+    if verb.dep_ == "acl" and verb.lower_ in _SPEECH_PARTICIPLES and verb.head.dep_ == "pobj" and (
+            verb.head.head.lower_ == "with"):
+        return verb.head  # "..., with several capitals arguing that ...": the capitals argue
     if own is None and verb.tag_ == "VBD" and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
         # '"...," said one U.S. official, who like others ... spoke on the condition ...': the parser hung the
         # speaker on the clause after it

@@ -46,7 +46,11 @@ from app.core.suggest.sources import Candidate, Ctx
 
 _HYPOTHETICAL = frozenset({"may", "might", "could"})
 _FRAME_WORDS = frozenset({"according", "per", "in", "by"})
-_MEDIUMS = frozenset({"statement", "interview", "post", "briefing", "message", "report", "letter", "speech"})
+_MEDIUMS = frozenset({
+    "statement", "interview", "post", "briefing", "message", "report", "letter", "speech", "comment", "remark",
+    "response", "reply", "email", "address", "video",
+})
+_FIRSTS = frozenset({"first", "last", "only"})  # "was the first to say that ..."
 _GERUND_VERBS = frozenset({"deny", "admit", "acknowledge", "confirm", "recall", "report"})
 MIN_QUOTE_WORDS = 4
 _QUOTE_MARK = re.compile('"')
@@ -114,7 +118,9 @@ def _quotes(ctx: Ctx) -> None:
                 elif before and before[-1].text == ":" and not any(t.text == '"' for t in before):
                     # "One analyst put it to me bluntly: "...": the one who speaks before the colon; without a
                     # verb, the name before it ("And from inside the building, senior fellow Dr Ada Roos: "...")
-                    verb = next((t for t in reversed(before) if t.pos_ == "VERB"), None)
+                    # verb, or "was" of "A second diplomat was less sanguine: "..."
+                    verb = next((t for t in reversed(before) if t.pos_ == "VERB" or (
+                        t.pos_ == "AUX" and any(c.dep_ == "nsubj" for c in t.children))), None)
                     named = len(before) >= 2 and before[-2].pos_ == "PROPN"
                     subj = subject_of(verb) if verb is not None else before[-2] if named else None
             opens = not text[line_start:q0].strip()
@@ -192,12 +198,19 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
         shape = "perfect-infinitive"
     if comp is None:  # "said in a statement that air defenses had downed ...": the clause hangs on the noun
         for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("in", "on")):
-            noun = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ in _MEDIUMS), None)
+            noun = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _MEDIUMS), None)
             comp = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and any(
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None) if noun is not None else None
             if comp is not None:
                 shape = "reported"
                 break
+    speaker_verb = tok
+    if comp is None and tok.dep_ == "relcl" and tok.head.dep_ == "attr" and tok.head.lower_ in _FIRSTS:
+        # "The NIS was the first to say publicly, in October, that ...": the clause hangs on "was"
+        speaker_verb = tok.head.head
+        comp = next((c for c in speaker_verb.children if c.i > tok.i and (c.dep_ == "ccomp" or (
+            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)))), None)
+        shape = "reported"
     if comp is None and tok.lemma_.lower() in _GERUND_VERBS:  # "Moscow denied losing ground"
         comp = next((c for c in tok.rights if c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG"), None)
         shape = "gerund"
@@ -210,7 +223,7 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
         return
     if _is_inner_report(tok, ctx.cfg):
         return  # reported together with the clause it is conjoined to, below
-    subj = subject_of(tok)
+    subj = subject_of(speaker_verb)
     if subj is None and tok.tag_ == "VBG" and tok.dep_ == "advcl":  # "..., adding that ...": the speaker's
         subj = speaker_of(tok, ctx.cfg.reporting_verbs)
     if not can_source(subj):

@@ -198,7 +198,7 @@ class SuggestConfig:
         "officials", "official", "leaders", "leader", "authorities", "government", "spokesman", "spokeswoman",
         "spokesperson", "ministry", "diplomats", "commanders", "generals", "lawmakers", "officers", "governments",
         "negotiators", "services", "media", "agencies", "ministries", "prosecutors", "investigators", "partners",
-        "prosecution", "police",
+        "prosecution", "police", "capitals",
     )
 
     def scheme_label(self, model_label: str) -> str | None:

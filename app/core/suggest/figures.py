@@ -21,6 +21,7 @@ from app.core.suggest.counted_nouns import (
     is_num,
     right_end,
 )
+from app.core.suggest.missed_names import is_age
 from app.core.suggest.not_figures import clock_time, is_name_or_marker, not_a_count
 
 NOT_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART"})
@@ -44,8 +45,8 @@ _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # "133,000": never a date
 _FRACTIONS = frozenset({"third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
 _MULTIPLES = frozenset({"double", "triple"})
 _ALTERNATIVES = frozenset({"maybe", "perhaps", "possibly", "sometimes", "or"})  # "two, maybe three thousand"
-_AFTER_HEDGES = ("give or take", "or so", "or more", "or less", "or fewer", "at most", "at least", "or thereabouts",
-                 "more or less")
+_AFTER_HEDGES = ("give or take", "or so", "or more", "or less", "or fewer", "or higher", "or lower", "at most",
+                 "at least", "or thereabouts", "more or less")
 # parties a story has named: "the two sides", "the two countries", "the three ministers" refer, they do not count
 _REFERENCE_NOUNS = frozenset({
     "sides", "countries", "leaders", "men", "women", "nations", "ministers", "presidents", "governments", "armies",
@@ -92,6 +93,8 @@ def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
                 return start  # "handed over 175 prisoners": a particle of the verb, no hedge (but "hold over")
             if n == 1 and start >= 2 and doc[start - 2].lemma_ in _MOVES and doc[start - 1].lower_ in _MOVED_PAST:
                 return start  # "falling below 15 percent": where the number moves, not how exact it is
+            if n == 1 and doc[start - 1].tag_ in ("VBD", "VBZ", "VBP"):
+                return start  # "the agency estimated about 300": a finite verb (but "an estimated 300")
             prep = doc[start - 1]
             if n == 1 and prep.dep_ == "prep" and any(c.dep_ == "pobj" and c.i > start and c.lower_ in _AREAS
                                                       for c in prep.children):
@@ -218,6 +221,10 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
     space = next((t.i for t in doc[start:end] if t.is_space), None)
     if space is not None:
         end = space  # table cells: "450–500         c. 40" is two figures
+    per = next((t.i for t in doc[start + 1 : end] if t.lower_ == "per" and (
+        t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "cent")), None)
+    if per is not None:
+        end = per  # "90.34 per dollar", "200-300 meters per day": a rate's "per ..." is no unit (but "per cent")
     while start < end and not doc[start].like_num and (doc[start].lower_ in ("the", "of") or (
             doc[start].pos_ == "ADP" and doc[start].lower_ not in cfg.hedges and not (
                 doc[start].lower_ == "between" and "and" in (t.lower_ for t in doc[start:end]))) or (
@@ -240,6 +247,10 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
     nums = [t for t in span_toks if is_num(t)]
     if not nums:
         return None
+    joined = any(t.lower_ in ("and", "or") for t in doc[start : nums[0].i])
+    if joined and _hedge_start(doc, nums[0].i, cfg) == nums[0].i:
+        start = nums[0].i  # "for a couple and 18 per person": what comes before the "and" counts nothing
+        span_toks = doc[start:end]
     if len(span_toks) == 1 and _YEAR.match(span_toks[0].text):
         return None
     if len(nums) == 1 and clock_time(doc, nums[0]):
@@ -248,6 +259,9 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
     if before[-1:] in (["aged"], ["age"], ["ages"], ["youngest"], ["oldest"]) or before in (
             ["youngest", "was"], ["oldest", "was"], ["youngest", "is"], ["oldest", "is"]):
         return None  # an age: "aged 19 or 20", "the oldest 61", "the youngest was 19"
+    if len(span_toks) == 1 and is_age(span_toks[0]) and start >= 2 and doc[start - 2].pos_ == "PROPN" and (
+            end < len(doc) and doc[end].text == ","):
+        return None  # "Valentina, 67, keeps ...": an age set off after a name
     # a QUANTITY or MONEY without a unit ("more than 1.5 million" drones, "roughly 11 trillion" roubles) still
     # needs its counted noun
     unit_label = model_label in UNIT_LABELS and (model_label == "PERCENT" or any(

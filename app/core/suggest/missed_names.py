@@ -16,7 +16,7 @@ PERSON_NOUNS = frozenset({
     "general", "colonel", "officer", "fellow", "analyst", "expert", "researcher", "professor", "commander",
     "lieutenant", "major", "adviser", "advisor", "veteran", "economist", "scholar", "specialist", "historian",
     "diplomat", "lawmaker", "journalist", "governor", "mayor", "minister", "ambassador", "prosecutor", "judge",
-    "lawyer", "witness",
+    "lawyer", "witness", "correspondent", "reporter", "presenter", "anchor",
 })
 # nouns that describe an organisation: "FrontLine Atlas, a volunteer mapping group", "the think tank said"
 ORG_DESCRIPTORS = frozenset({

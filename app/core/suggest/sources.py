@@ -13,11 +13,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.suggest.actors import name_key
+from app.core.suggest.actors import MISSIONS, name_key
 from app.core.suggest.base import MONTHS, Suggestion, object_of
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.missed_names import ORG_DESCRIPTORS, PERSON_NOUNS, is_age, keeps_the
-from app.core.suggest.witnesses import QUANTIFIERS, aged_speaker, witness_source
+from app.core.suggest.witnesses import QUANTIFIERS, aged_speaker, place_tail, witness_source
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another"})
@@ -28,7 +28,11 @@ _BODIES = frozenset({
     "committee", "department", "authority", "directorate", "commission", "bureau", "municipality", "operator",
     "regulator", "utility", "police",
 })
-_NAME_WORDS = frozenset({"name", "sign", "callsign", "nickname"})  # "known by the call sign X" names the speaker
+_IN = frozenset({"in"})
+_OTHERS = frozenset({"others", "many"})  # standing for the people the story has just spoken of
+_SHARES = frozenset({"number", "handful", "majority", "minority", "group", "couple"})  # "a number of X" is X
+# "known by the call sign X", "known by its acronym HUR" name the speaker
+_NAME_WORDS = frozenset({"name", "sign", "callsign", "nickname", "acronym", "abbreviation"})
 _NAME_OPENERS = frozenset({",", '"', "“", "'", "‘"})  # between the name word and the name
 # the words in a body's name that a later "the department" or "the agency" may stand for
 _BODY_NAMES = {"department": {"department", "ministry"}, "agency": {"agency", "service", "bureau"}}
@@ -40,7 +44,7 @@ _STATEMENT_NOUNS = frozenset({"statement", "report", "post", "data", "assessment
 # a single document that speaks when nobody is named in it: "the review concluded", "according to the indictment"
 _DOCUMENTS = frozenset({
     "document", "indictment", "review", "memo", "memorandum", "letter", "filing", "audit", "dossier", "report",
-    "study", "cable", "transcript",
+    "study", "cable", "transcript", "draft",
 })
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})  # "as his incoming national security advisor suggested"
 # actors made by these rules are groups or unnamed people, never a named person "he"/"she" can refer to
@@ -51,16 +55,6 @@ def _named_after(noun: Any) -> bool:
     """A name stands in apposition right after `noun`: "the governor, Pavel Grekov," "the expert, retired
     Colonel Gennady Ostroumov"."""
     return any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i - noun.i <= 6 for c in noun.rights)
-
-
-def _place_modifier(tok: Any) -> Any | None:
-    """The last token of "in Kyiv" / "on both sides" / "in the Belgorod region" after a group noun: the group
-    is named by where it sits ("officials in Kyiv"). Not an organisation ("officials at the Pentagon")."""
-    prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("in", "on", "from")), None)
-    obj = object_of(prep)
-    if obj is None or obj.ent_type_ == "ORG" or obj.right_edge.i - prep.i > 4:
-        return None
-    return obj.right_edge
 
 
 @dataclass(slots=True)
@@ -276,7 +270,8 @@ class Ctx:
                 if any(m.text[:1].isupper() for m in mods) and own <= {m.lower_ for m in mods}:
                     return self.new_actor(mods[0], earlier, "unnamed")
             mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and not c.is_punct]
-            return self.new_actor(mods[0] if mods else tok, tok, "unnamed")
+            where = place_tail(tok, _IN) if tok.lower_ in MISSIONS else None  # "the Russian embassy in London"
+            return self.new_actor(mods[0] if mods else tok, where or tok, "unnamed")
         if not definite or not (tok.lower_ in PERSON_NOUNS or tok.lower_ in self.cfg.witness_nouns):
             return None
         people = self.people_before(tok.idx)
@@ -320,7 +315,7 @@ class Ctx:
         if counts and (tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns
                        or tok.lower_ in _COUNTED_PEOPLE or tok.lower_ in cfg.witness_nouns):
             # "three diplomats told us", "one senior diplomat from a northern member state said"
-            where = _place_modifier(tok)
+            where = place_tail(tok)
             return self.new_actor(counts[0], tok if where is None else where, "unnamed")
         if tok.like_num and not tok.text[:1].isdigit():  # "two of the people", "one of the sources"
             obj = object_of(next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None))
@@ -335,7 +330,7 @@ class Ctx:
         if tok.lower_ in cfg.group_nouns:  # "Ukrainian officials", "regional officials", "the Ukrainian government"
             mods = [c for c in lefts if c.dep_ in ("amod", "compound", "nmod") and (
                 c.text[:1].isupper() or tok.tag_ == "NNS")]
-            where = _place_modifier(tok) if tok.tag_ in ("NNS", "NNPS") else None
+            where = place_tail(tok) if tok.tag_ in ("NNS", "NNPS") else None
             if mods or where is not None or (tok.tag_ == "NNS" and tok.lower_ != "media"):
                 # "officials said", "officials in Kyiv say", "Regional authorities in Russia reported"
                 first, last = self._body_in(mods, tok)  # the body itself, or the group with where it sits
@@ -350,7 +345,8 @@ class Ctx:
             if tok.tag_ == "NNS" and tok.dep_ == "nsubj" and not (tok.ent_type_ or tok.lower_ in cfg.generic_plurals):
                 # "executives said", "Aid groups report": people who speak for what they run or do
                 mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "nummod") and not c.is_punct]
-                return self.new_actor(mods[0].left_edge if mods else tok, tok, "group")  # "Two privately held makers"
+                # "Two privately held makers", "Estate agents in Kursk say"
+                return self.new_actor(mods[0].left_edge if mods else tok, place_tail(tok) or tok, "group")
             return None
         if tok.lower_ in cfg.government_heads and not any(c.dep_ == "poss" for c in tok.lefts):
             mods = [c for c in lefts if c.dep_ in ("amod", "compound")]
@@ -363,7 +359,7 @@ class Ctx:
             mods = [c for c in lefts if c.dep_ != "det" and c.i < tok.i and not c.is_punct]
             # "a senior defense official", "a senior official from a Nordic country"
             first, last = self._body_in(mods, tok)
-            where = _place_modifier(tok) if last is tok else None
+            where = place_tail(tok) if last is tok else None
             return self.new_actor(first, last if where is None else where, "unnamed")
         owner = next((c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
         if owner is not None and tok.lower_ in PERSON_NOUNS | cfg.source_nouns:
@@ -398,6 +394,8 @@ class Ctx:
                 opens_paragraph: bool = False) -> tuple[Suggestion | None, str]:
         """The actor that `tok` (a subject, possessor or 'according to' object) names, and how it was found."""
         named = next((c for c in tok.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is None and tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.ent_type_ == "PERSON":
+            named = tok.head  # "Stanislav Beloborodko, a Kursk lawyer who says ...": the lawyer is the one named
         if named is None and tok.pos_ == "NOUN":
             named = self._name_given(tok)
         if named is not None and tok.pos_ == "NOUN" and depth <= 1:  # "A Chinese foreign ministry spokesman, Guo
@@ -441,6 +439,12 @@ class Ctx:
                 c.lower_ in self.cfg.group_nouns or c.lower_ in self.cfg.witness_nouns)), None)
             if group is not None:
                 return self.new_actor(tok, group, "group"), "named"
+        if tok.lower_ in _OTHERS and tok.dep_ == "nsubj" and not any(c.dep_ == "prep" for c in tok.children):
+            return self.new_actor(tok, tok, "group"), "named"  # "Others say ...", "Many say ...": people just named
+        if tok.lower_ in _SHARES and depth == 0:  # "a number of Nordic and Central European diplomats argue"
+            obj = object_of(next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None))
+            if obj is not None and obj.tag_ == "NNS":
+                return self.resolve(obj, 1)
         if tok.pos_ in ("NOUN", "PROPN", "NUM"):
             named = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if named is not None and depth <= 1:  # "Ukraine's former top general, Valerii Zaluzhnyi, admitted"

@@ -10,29 +10,61 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from app.core.suggest.base import Suggestion
+from app.core.suggest.base import Suggestion, object_of
 
 if TYPE_CHECKING:
     from app.core.suggest.sources import Ctx
 
 QUANTIFIERS = frozenset({"some", "many", "several", "most", "few"})  # "Some residents" keep their "Some"
 _ARTICLES = frozenset({"a", "an", "one", "another", "the", "this", "that"})
-_GROUP_PREPS = frozenset({"of", "in", "from", "near"})  # "Residents of several villages near the border"
-_MAX_GROUP_TAIL = 7  # tokens of a trailing phrase kept in a group's span
+_GROUP_PREPS = frozenset({"of", "in", "from", "near", "at"})  # "Residents of several villages near the border"
+PLACE_PREPS = frozenset({"in", "on", "from", "at"})  # "officials in Kyiv", "guards at a detention facility"
+_MAX_PLACE_TAIL = 9  # tokens from the preposition to the end of the place kept in a description's span
+_NESTED_PREPS = PLACE_PREPS | {"near", "of"}  # "in the city of Sumy", "of several villages near the border"
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "prep"})
+# what "in/on/at" brings after a speaker's noun that is no place: "officials at one point said", "in a statement"
+_NOT_PLACES = frozenset({
+    "point", "time", "times", "moment", "statement", "interview", "briefing", "conference", "call", "post",
+    "condition", "telegram", "television", "tv", "camera", "record", "behalf", "background", "least", "first",
+})
+
+
+def place_tail(tok: Any, preps: frozenset[str] = PLACE_PREPS) -> Any | None:
+    """The last token of the place after the noun `tok` of a description of people: "officials in Kyiv", "a
+    senior diplomat from a Nordic country, who ...", "guards at a detention facility in the Kursk region",
+    "intelligence agencies in South Korea, Ukraine and the United States". The guidelines keep it in the span
+    ("the noun phrase without its article"). None for an organisation, which speaks itself ("officials at the
+    Pentagon"), for a time ("on Tuesday") and for what only says how they spoke ("in a statement")."""
+    prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in preps and c.i == tok.i + 1), None)
+    obj = object_of(prep)  # right after the noun: "Several large groups, from steelmakers to ..." is no place
+    if obj is None or obj.ent_type_ in ("ORG", "DATE", "TIME", "CARDINAL") or obj.lower_ in _NOT_PLACES:
+        return None
+    end = _phrase_end(obj, depth=0)
+    return end if end.i - prep.i <= _MAX_PLACE_TAIL else None
+
+
+def _phrase_end(tok: Any, depth: int) -> Any:
+    """The last word of the noun phrase of `tok` without its clauses, appositions and commas ("country" of "a
+    Nordic country, who was granted anonymity"), but with a list of names ("South Korea, Ukraine and the United
+    States") and one nested place ("a detention facility in the Kursk region")."""
+    end = tok
+    for child in tok.rights:
+        if child.dep_ in _CLAUSE_DEPS and not (child.dep_ == "prep" and depth == 0 and child.lower_ in _NESTED_PREPS):
+            break
+        if child.is_punct or child.dep_ == "cc":
+            continue
+        last = _phrase_end(object_of(child) or child, depth + 1) if child.dep_ == "prep" else _phrase_end(
+            child, depth + (child.dep_ != "conj"))
+        end = last if last.i > end.i else end
+    return end
 
 
 def witness_source(ctx: Ctx, tok: Any) -> Suggestion | None:
     """`tok` is a witness noun (config `witness_nouns`) heading a speaker: the group or the one person it names."""
-    doc = ctx.doc
     if tok.tag_ in ("NNS", "NNPS"):
         mods = [c for c in tok.lefts if c.dep_ not in ("det", "poss", "punct", "predet") or c.lower_ in QUANTIFIERS]
         first = mods[0].left_edge if mods else tok
-        prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS), None)
-        last = tok
-        if prep is not None and prep.right_edge.i - tok.i <= _MAX_GROUP_TAIL and not any(
-                t.is_punct for t in doc[tok.i : prep.right_edge.i + 1]):
-            last = prep.right_edge
-        return ctx.new_actor(first, last, "group")
+        return ctx.new_actor(first, place_tail(tok, _GROUP_PREPS) or tok, "group")
     article = next((c for c in tok.lefts if c.dep_ == "det" and c.lower_ in _ARTICLES), None)
     if article is None:
         return None
