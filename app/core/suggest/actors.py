@@ -356,8 +356,10 @@ def _titles_then_name(doc: Any, end: int, head: Any) -> bool:
 
 
 def _call_sign(doc: Any, start: int) -> bool:
-    """The name follows "call sign", "callsign", "nicknamed" or "nom de guerre"."""
-    before = [t.lower_ for t in doc[max(0, start - 3) : start] if t.text not in ("\u201c", '"', "'", "\u2018")]
+    """The name follows "call sign", "callsign", "nicknamed" or "nom de guerre" (or "whose call sign is")."""
+    before = [t.lower_ for t in doc[max(0, start - 4) : start] if t.text not in ("\u201c", '"', "'", "\u2018")]
+    if before[-1:] in (["is"], ["was"]):
+        before = before[:-1]
     return bool(before) and (before[-1] in ("callsign", "nicknamed", "codenamed", "alias") or before[-2:] in (
         ["call", "sign"], ["de", "guerre"], ["call", "-"]))
 

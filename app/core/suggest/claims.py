@@ -73,8 +73,9 @@ def _speaker_after(ctx: Ctx, tokens: list[Any]) -> Any | None:
             return None
         if is_reporting_verb(tok, ctx.cfg) or (tok.pos_ == "ADJ" and tok.lower_ in ctx.cfg.reporting_verbs):
             subj = subject_of(tok)  # "..." - says the expert / "..." - he is sure
-            if subj is None:
-                subj = next((t for t in tokens if t.i > tok.i and t.pos_ == "PROPN"), None)
+            if subj is None:  # "...," Capt. Yevhen X, a spokesman for ..., told The Associated Press / "...," said X
+                subj = next((t for t in tokens if t.i < tok.i and t.ent_type_ == "PERSON"), None) or next(
+                    (t for t in tokens if t.i > tok.i and t.pos_ == "PROPN"), None)
             return subj
     return None
 
@@ -341,6 +342,9 @@ def _attribute(ctx: Ctx, junk: list[tuple[int, int]]
         if source is None and cand.subject is not None and cand.subject.lower_ == "it" and last is not None \
                 and line - last[1] <= 4 and not ctx.is_person(last[0]):
             source, how = last[0], "pronoun"  # "It said 152 drones were destroyed": the body that spoke last
+        if source is None and cand.subject is not None and cand.subject.lower_ == "it":
+            source = ctx.last_organisation(cand.subject.idx, within=300)  # "Russia's Defense Ministry dismissed
+            how = "pronoun"  # the claims. In a statement ..., it said ...": the body the sentence before named
         if source is None and cand.shape == "quote" and last is not None:
             same_line = cand.line == last[1]
             if same_line or (cand.opens_line and 0 < cand.line - last[1] <= 4):

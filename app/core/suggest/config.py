@@ -107,6 +107,7 @@ class SuggestConfig:
         "volunteers", "survivor", "survivors", "prisoner", "prisoners", "doctor", "doctors", "medic", "medics",
         "nurse", "paramedic", "pensioner", "pensioners", "farmer", "farmers", "worker", "workers", "man", "woman",
         "eyewitness", "eyewitnesses", "witnesses", "neighbour", "neighbor", "neighbours", "neighbors",
+        "subscriber", "subscribers", "reader", "readers", "viewer", "viewers",
     )
     # plurals that speak for no one in particular ("analysts say", "experts believe") or are no speakers at all;
     # any other plural subject of a reporting verb is a group source ("executives said", "Aid groups report")

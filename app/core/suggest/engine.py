@@ -34,7 +34,7 @@ _PLACE_PREPS_FOR_PATTERNS = ORG_PLACE_PREPS | {"at"}
 
 
 PARAGRAPH_COMPONENT = "marginalia_paragraphs"
-RULES_VERSION = "20"  # raise when the rules change what they suggest
+RULES_VERSION = "21"  # raise when the rules change what they suggest
 
 
 def paragraph_starts(doc: Any) -> Any:
@@ -81,6 +81,21 @@ def split_number_affixes(nlp: Any) -> None:
     tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *infixes]).finditer
 
 
+# military ranks the default tokenizer splits from their full stop ("Capt" + "."), which ends the sentence there and
+# cuts a quotation's "...," Capt. Yevhen X, a spokesman ..., told" from its speaker ("Gen.", "Sen." stay whole)
+_RANKS = ("Capt", "Lt", "Col", "Sgt", "Maj", "Cpl", "Brig", "Cmdr", "Pvt", "Lt.-Col", "Lt.Col")
+
+
+def keep_ranks_whole(nlp: Any) -> None:
+    """Make `nlp`'s tokenizer keep "Capt.", "Lt." and the other ranks of `_RANKS` as one token each."""
+    from spacy.symbols import ORTH
+
+    if not hasattr(nlp.tokenizer, "add_special_case"):
+        return
+    for rank in _RANKS:
+        nlp.tokenizer.add_special_case(rank + ".", [{ORTH: rank + "."}])
+
+
 def _overlaps(a: Suggestion, b: Suggestion) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -97,6 +112,7 @@ class SuggestionEngine:
         self.patterns = patterns or PatternSet([], "")
         _add_paragraph_component(pipeline.nlp)
         split_number_affixes(pipeline.nlp)
+        keep_ranks_whole(pipeline.nlp)
 
     @property
     def nlp(self) -> Any:

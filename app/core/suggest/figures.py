@@ -152,6 +152,9 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
     if end + 1 < n and doc[end].lower_ == "in" and is_num(doc[end + 1]) and doc[end - 1].like_num and not (
             doc[end - 1].lower_ in _SCALES or any(t.is_currency or t.text in CURRENCY_MARKS for t in doc[start:end])):
         end += 2  # "one in four"; but "$12 million in three companies" is a sum put into something
+    elif end + 2 < n and doc[end].lower_ == "out" and doc[end + 1].lower_ == "of" and is_num(doc[end + 2]) and (
+            doc[end - 1].like_num):
+        end += 3  # "seven out of 10"
     elif start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in _SMALL_WORDS - {"a", "an"}:
         start -= 2  # "one" + "in five"
     if start > 0 and doc[start].lower_ in ("dozen", "hundred", "thousand") and doc[start - 1].lower_ in ("a", "an"):

@@ -44,7 +44,7 @@ _JUNK_LINE = re.compile(
     r"|\(?(additional )?reporting by\b.*|(illustration|photograph|photo|graphic)s? by\b.*"
     r"|.*\b(turn on|enable) javascript\b.*|download( pdf)?|.*\s[\u203a\u00bb]\s.*|\[\d{1,3}\]\s.*"
     r"|(comments?|replies|shares?)[ \t]*\(\d+\)|related (articles|stories|coverage|content)|reuse this content"
-    r"|recommended( for you| stories| articles)?|background:"
+    r"|recommended( for you| stories| articles)?|background:|\d{1,2}[ \t]*min(ute)?s?[ \t]+read"
     r"|.*\([^()\n]*[ \t]/[ \t][^()\n]*\))"
     r"[ \t|.!\u00a0]*\r?$",
     re.IGNORECASE | re.MULTILINE,

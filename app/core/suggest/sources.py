@@ -26,7 +26,7 @@ _BODIES = frozenset({
     "force", "ministry", "staff", "military", "army", "navy", "office", "service", "command", "embassy",
     "mission", "administration", "council", "agency", "headquarters", "guard", "defences", "defenses",
     "committee", "department", "authority", "directorate", "commission", "bureau", "municipality", "operator",
-    "regulator", "utility", "police",
+    "regulator", "utility", "police", "brigade", "regiment", "battalion",
 })
 _IN = frozenset({"in"})
 _OTHERS = frozenset({"others", "many"})  # standing for the people the story has just spoken of
@@ -44,7 +44,7 @@ _STATEMENT_NOUNS = frozenset({"statement", "report", "post", "data", "assessment
 # a single document that speaks when nobody is named in it: "the review concluded", "according to the indictment"
 _DOCUMENTS = frozenset({
     "document", "indictment", "review", "memo", "memorandum", "letter", "filing", "audit", "dossier", "report",
-    "study", "cable", "transcript", "draft",
+    "study", "cable", "transcript", "draft", "assessment", "estimate",
 })
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})  # "as his incoming national security advisor suggested"
 # actors made by these rules are groups or unnamed people, never a named person "he"/"she" can refer to
@@ -129,6 +129,13 @@ class Ctx:
     def _describes_org(self, noun: Any) -> bool:
         """"a Helsinki-based research group", "a think tank": an appositive that makes its name no person."""
         return noun.lower_ in ORG_DESCRIPTORS or noun.lower_ in self.cfg.org_heads
+
+    def last_organisation(self, before: int, within: int | None = None) -> Suggestion | None:
+        """The last organisation named before `before` (at most `within` characters before it), which "it" and
+        "its press service" stand for."""
+        near = (a for a in reversed(self.actors) if a.end <= before and (within is None or before - a.end <= within))
+        return next((a for a in near if a.attributes.get("model_label") == "ORG" or a.attributes.get(
+            "rule") == "pattern"), None)
 
     def people_before(self, before: int) -> list[Suggestion]:
         """Named people before `before`, outside quoted or reported content, in text order."""
@@ -362,8 +369,8 @@ class Ctx:
             where = place_tail(tok) if last is tok else None
             return self.new_actor(first, last if where is None else where, "unnamed")
         owner = next((c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
-        if owner is not None and tok.lower_ in PERSON_NOUNS | cfg.source_nouns:
-            return self.new_actor(owner, tok, "unnamed")  # "the city's mayor"
+        if owner is not None and (tok.lower_ in PERSON_NOUNS | cfg.source_nouns or tok.lower_ in _BODIES):
+            return self.new_actor(owner, tok, "unnamed")  # "the city's mayor", "the brigade's press service"
         return None
 
     def _body_in(self, mods: list[Any], tok: Any) -> tuple[Any, Any]:
@@ -439,6 +446,11 @@ class Ctx:
                 c.lower_ in self.cfg.group_nouns or c.lower_ in self.cfg.witness_nouns)), None)
             if group is not None:
                 return self.new_actor(tok, group, "group"), "named"
+        if depth == 0 and (tok.lower_ in _BODIES or tok.lower_ in self.cfg.source_nouns) and any(
+                c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
+            owner = self.last_organisation(tok.idx)
+            if owner is not None:  # "..., its press service told the Kyiv Independent": the body named before
+                return owner, "pronoun"
         if tok.lower_ in _OTHERS and tok.dep_ == "nsubj" and not any(c.dep_ == "prep" for c in tok.children):
             return self.new_actor(tok, tok, "group"), "named"  # "Others say ...", "Many say ...": people just named
         if tok.lower_ in _SHARES and depth == 0:  # "a number of Nordic and Central European diplomats argue"
@@ -473,8 +485,12 @@ class Ctx:
             obj = object_of(by)
             if obj is not None:  # "according to the latest assessment by the Institute for the Study of War"
                 return self.resolve(obj, 1)
-        if tok.lower_ in _DOCUMENTS and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children):
-            return self.new_actor(tok, tok, "unnamed"), "named"  # "according to a document seen by Reuters"
+        if tok.lower_ in _DOCUMENTS and any(c.lower_ in _DETERMINERS and c.dep_ in ("det", "nummod")
+                                            for c in tok.lefts):
+            # "according to a document seen by Reuters", "A classified assessment concludes", "One European
+            # defence ministry estimate puts ...": the document with the words that say which
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "nummod") and not c.is_punct]
+            return self.new_actor(mods[0].left_edge if mods else tok, tok, "unnamed"), "named"
         return None, ""
 
     def add(self, start: int, end: int, shape: str, rank: int, score: float, subject: Any | None,
