@@ -17,17 +17,10 @@ from app.core.suggest.actors import MISSIONS, name_key
 from app.core.suggest.base import MONTHS, Suggestion, object_of
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.missed_names import ORG_DESCRIPTORS, PERSON_NOUNS, is_age, keeps_the
-from app.core.suggest.witnesses import QUANTIFIERS, aged_speaker, place_tail, witness_source
+from app.core.suggest.unnamed_sources import BODIES, DETERMINERS, unnamed_source
+from app.core.suggest.witnesses import aged_speaker, place_tail
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another"})
-# a state's body that speaks for it: "Ukraine's air force said", "Russia's defence ministry claimed"
-_BODIES = frozenset({
-    "force", "ministry", "staff", "military", "army", "navy", "office", "service", "command", "embassy",
-    "mission", "administration", "council", "agency", "headquarters", "guard", "defences", "defenses",
-    "committee", "department", "authority", "directorate", "commission", "bureau", "municipality", "operator",
-    "regulator", "utility", "police", "brigade", "regiment", "battalion",
-})
 _IN = frozenset({"in"})
 _OTHERS = frozenset({"others", "many"})  # standing for the people the story has just spoken of
 _SHARES = frozenset({"number", "handful", "majority", "minority", "group", "couple"})  # "a number of X" is X
@@ -36,9 +29,6 @@ _NAME_WORDS = frozenset({"name", "sign", "callsign", "nickname", "acronym", "abb
 _NAME_OPENERS = frozenset({",", '"', "“", "'", "‘"})  # between the name word and the name
 # the words in a body's name that a later "the department" or "the agency" may stand for
 _BODY_NAMES = {"department": {"department", "ministry"}, "agency": {"agency", "service", "bureau"}}
-_PLURAL_SOURCES = frozenset({"diplomats", "sources", "advisers", "advisors", "aides", "negotiators", "envoys"})
-# counted people who speak: "three people familiar with the matter said", "two of the people said"
-_COUNTED_PEOPLE = frozenset({"people", "persons", "individuals", "officials", *_PLURAL_SOURCES})
 # nouns that stand for an organisation named before: "the think tank said"
 _STATEMENT_NOUNS = frozenset({"statement", "report", "post", "data", "assessment", "analysis", "briefing", "message"})
 # a single document that speaks when nobody is named in it: "the review concluded", "according to the indictment"
@@ -46,7 +36,6 @@ _DOCUMENTS = frozenset({
     "document", "indictment", "review", "memo", "memorandum", "letter", "filing", "audit", "dossier", "report",
     "study", "cable", "transcript", "draft", "assessment", "estimate",
 })
-_POSSESSIVES = frozenset({"his", "her", "their", "its"})  # "as his incoming national security advisor suggested"
 # actors made by these rules are groups or unnamed people, never a named person "he"/"she" can refer to
 _NOT_PERSON_RULES = frozenset({"government", "group", "unnamed"})
 
@@ -261,7 +250,7 @@ class Ctx:
             orgs = [a for a in self.actors if a.end <= tok.idx and (
                 a.attributes.get("model_label") in ("ORG", "FAC") or a.attributes.get("rule") == "pattern")]
             return max(orgs, key=lambda a: a.start) if orgs else None
-        if definite and tok.lower_ in _BODIES and not any(c.dep_ == "poss" for c in tok.children):
+        if definite and tok.lower_ in BODIES and not any(c.dep_ == "poss" for c in tok.children):
             # "the headquarters said": the body named before ("Coordination Headquarters for ..."); "the air
             # force said" with none named: the body itself, `air force`
             kinds = _BODY_NAMES.get(tok.lower_, {tok.lower_})  # "the department" for the Ministry of Defence
@@ -293,100 +282,6 @@ class Ctx:
                 surname = self._surname(nearest)
                 return next(a for a in reversed(people) if self._surname(a) == surname)
         return None
-
-    def _unnamed(self, tok: Any) -> Suggestion | None:
-        """An unnamed source: "a senior defense official" (a person noun with a determiner), "Russian military
-        bloggers" / "Ukrainian officials" (a plural noun with a nationality in front)."""
-        cfg = self.cfg
-        lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "det")]
-        named = [c for c in lefts if c.ent_type_ in ("PERSON", "ORG") and c.pos_ == "PROPN"]
-        if named and (tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns):
-            return self.resolve(named[-1], 1)[0]  # "a Pentagon spokesman said": the Pentagon speaks
-        if tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns:
-            # "Officials at NATO headquarters", "officials of the Pentagon", "a source in Ukraine's SBU"
-            prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("at", "of", "from", "in", "for")),
-                        None)
-            obj = object_of(prep)
-            org = None if obj is None else obj if obj.ent_type_ == "ORG" else next(
-                (c for c in obj.lefts if c.dep_ in ("compound", "amod") and c.ent_type_ == "ORG"), None)
-            if org is not None:
-                return self.resolve(org, 1)[0]
-            mods = [t for t in obj.subtree if t.i < obj.i and t.dep_ in ("compound", "amod", "nmod")] if obj else []
-            if obj is not None and obj.lower_ in _BODIES and any(m.text[:1].isupper() for m in mods):
-                return self.new_actor(mods[0], obj, "unnamed")  # "a spokeswoman for the Sumy ... administration"
-        if tok.lower_ in cfg.institution_nouns:  # "according to South Korean intelligence"
-            mods = [c for c in lefts if c.dep_ in ("amod", "compound") and c.text[:1].isupper()]
-            if mods:
-                return self.new_actor(mods[0], tok, "group")
-        counts = [c for c in tok.lefts if c.dep_ == "nummod" and c.like_num and not c.text[:1].isdigit()]
-        if counts and (tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns
-                       or tok.lower_ in _COUNTED_PEOPLE or tok.lower_ in cfg.witness_nouns):
-            # "three diplomats told us", "one senior diplomat from a northern member state said"
-            where = place_tail(tok)
-            return self.new_actor(counts[0], tok if where is None else where, "unnamed")
-        if tok.like_num and not tok.text[:1].isdigit():  # "two of the people", "one of the sources"
-            obj = object_of(next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None))
-            if obj is not None and obj.lower_ in _COUNTED_PEOPLE:
-                described = next((c for c in tok.rights if c.dep_ == "appos" and (
-                    c.lower_ in cfg.source_nouns or c.lower_ in PERSON_NOUNS)), None)
-                if described is not None:  # "one of the sources, a European official who tracks ..."
-                    return self._unnamed(described)
-                return self.new_actor(tok, obj, "unnamed")
-        if tok.lower_ in cfg.witness_nouns:  # "Residents say", "a North Korean soldier says"
-            return witness_source(self, tok)
-        if tok.lower_ in cfg.group_nouns:  # "Ukrainian officials", "regional officials", "the Ukrainian government"
-            mods = [c for c in lefts if c.dep_ in ("amod", "compound", "nmod") and (
-                c.text[:1].isupper() or tok.tag_ == "NNS")]
-            where = place_tail(tok) if tok.tag_ in ("NNS", "NNPS") else None
-            if mods or where is not None or (tok.tag_ == "NNS" and tok.lower_ != "media"):
-                # "officials said", "officials in Kyiv say", "Regional authorities in Russia reported"
-                first, last = self._body_in(mods, tok)  # the body itself, or the group with where it sits
-                some = next((c for c in tok.lefts if c.lower_ in QUANTIFIERS), None)
-                if last is tok and some is not None:  # "Some current officials"
-                    first = some
-                return self.new_actor(first, where if last is tok and where is not None else last, "group")
-        if tok.tag_ in ("NNS", "NNPS"):
-            mods = [c for c in lefts if c.dep_ != "det" and c.text[:1].isupper()]
-            if mods and (tok.lower_ in cfg.group_nouns or any(m.ent_type_ == "NORP" for m in mods)):
-                return self.new_actor(mods[0], tok, "group")
-            if tok.tag_ == "NNS" and tok.dep_ == "nsubj" and not (tok.ent_type_ or tok.lower_ in cfg.generic_plurals):
-                # "executives said", "Aid groups report": people who speak for what they run or do
-                mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "nummod") and not c.is_punct]
-                # "Two privately held makers", "Estate agents in Kursk say"
-                return self.new_actor(mods[0].left_edge if mods else tok, place_tail(tok) or tok, "group")
-            return None
-        if tok.lower_ in cfg.government_heads and not any(c.dep_ == "poss" for c in tok.lefts):
-            mods = [c for c in lefts if c.dep_ in ("amod", "compound")]
-            if mods and mods[-1].is_lower:  # "..., (Odesa) regional military administration reports"
-                return self.new_actor(mods[0], tok, "unnamed")
-            if not mods and any(c.lower_ == "the" for c in tok.lefts):
-                return self.new_actor(tok, tok, "unnamed")  # "The government said": the one the story is about
-        if (tok.lower_ in cfg.source_nouns or tok.lower_ in PERSON_NOUNS) and any(
-                c.lower_ in _DETERMINERS or (c.dep_ == "poss" and c.lower_ in _POSSESSIVES) for c in tok.lefts):
-            mods = [c for c in lefts if c.dep_ != "det" and c.i < tok.i and not c.is_punct]
-            # "a senior defense official", "a senior official from a Nordic country"
-            first, last = self._body_in(mods, tok)
-            where = place_tail(tok) if last is tok else None
-            return self.new_actor(first, last if where is None else where, "unnamed")
-        owner = next((c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
-        if owner is not None and (tok.lower_ in PERSON_NOUNS | cfg.source_nouns or tok.lower_ in _BODIES):
-            return self.new_actor(owner, tok, "unnamed")  # "the city's mayor", "the brigade's press service"
-        return None
-
-    def _body_in(self, mods: list[Any], tok: Any) -> tuple[Any, Any]:
-        """The first and last word of the unnamed source "mods + tok": the institution when one is named in it
-        ("a (senior) Turkish foreign ministry official" is the Turkish foreign ministry speaking), else all of it
-        ("a senior defense official")."""
-        words = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
-        # "a Ukrainian military intelligence source" is the agency speaking; "Western intelligence officials" are people
-        body = next((m for m in reversed(words) if (m.lower_ in self.cfg.institution_nouns or m.lower_ in _BODIES) and (
-            m.lower_ != "intelligence" or (m.i > 0 and m.nbor(-1).lower_ == "military"))), None)
-        first = mods[0].left_edge if mods else tok  # "Russian" of "Russian defence ministry officials"
-        if body is not None:
-            named = next((t for t in tok.doc[first.i : body.i] if t.text[:1].isupper()), None)
-            if named is not None:
-                return named, body
-        return first, tok
 
     def _name_given(self, tok: Any) -> Any | None:
         """The name that the description of `tok` gives its person: "a major who asked to be identified only by
@@ -427,7 +322,7 @@ class Ctx:
         if tok.tag_ == "NNPS" and not tok.ent_type_ and tok.is_sent_start and not any(
                 c.dep_ == "compound" for c in tok.lefts) and not (  # "Critics in Ukraine argue": a plural the
                 tok.lower_ in self.cfg.group_nouns or tok.lower_ in self.cfg.witness_nouns):  # parser capitalised
-            return self._unnamed(tok), "named"  # for opening the sentence, no name ("Prosecutors" speak)
+            return unnamed_source(self, tok), "named"  # for opening the sentence, no name ("Prosecutors" speak)
         if (tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PERSON")) and tok.text[:1].isupper():  # "ISW" as NN
             left = tok
             while left.i > 0 and self.doc[left.i - 1].pos_ == "PROPN" and self.doc[left.i - 1].dep_ in (
@@ -446,7 +341,7 @@ class Ctx:
                 c.lower_ in self.cfg.group_nouns or c.lower_ in self.cfg.witness_nouns)), None)
             if group is not None:
                 return self.new_actor(tok, group, "group"), "named"
-        if depth == 0 and (tok.lower_ in _BODIES or tok.lower_ in self.cfg.source_nouns) and any(
+        if depth == 0 and (tok.lower_ in BODIES or tok.lower_ in self.cfg.source_nouns) and any(
                 c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
             owner = self.last_organisation(tok.idx)
             if owner is not None:  # "..., its press service told the Kyiv Independent": the body named before
@@ -466,12 +361,12 @@ class Ctx:
             described = self._described_person(tok)
             if described is not None:
                 return described, "described"
-            unnamed = self._unnamed(tok)
+            unnamed = unnamed_source(self, tok)
             if unnamed is not None:
                 return unnamed, "named"
             poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
             if poss is not None and depth == 0 and (tok.tag_ == "NNS" or (
-                    poss.pos_ == "PROPN" and (tok.lower_ in _BODIES or tok.lower_ in self.cfg.institution_nouns))):
+                    poss.pos_ == "PROPN" and (tok.lower_ in BODIES or tok.lower_ in self.cfg.institution_nouns))):
                 # "Kyiv's forces claimed", "Ukraine's air force said": the state speaks
                 found, how = self.resolve(poss, 1)
                 if found is not None:
@@ -485,7 +380,7 @@ class Ctx:
             obj = object_of(by)
             if obj is not None:  # "according to the latest assessment by the Institute for the Study of War"
                 return self.resolve(obj, 1)
-        if tok.lower_ in _DOCUMENTS and any(c.lower_ in _DETERMINERS and c.dep_ in ("det", "nummod")
+        if tok.lower_ in _DOCUMENTS and any(c.lower_ in DETERMINERS and c.dep_ in ("det", "nummod")
                                             for c in tok.lefts):
             # "according to a document seen by Reuters", "A classified assessment concludes", "One European
             # defence ministry estimate puts ...": the document with the words that say which
