@@ -48,7 +48,7 @@ _HYPOTHETICAL = frozenset({"may", "might", "could"})
 _FRAME_WORDS = frozenset({"according", "per", "in", "by"})
 _MEDIUMS = frozenset({
     "statement", "interview", "post", "briefing", "message", "report", "letter", "speech", "comment", "remark",
-    "response", "reply", "email", "address", "video",
+    "response", "reply", "email", "address", "video", "call",
 })
 _FIRSTS = frozenset({"first", "last", "only"})  # "was the first to say that ..."
 _GERUND_VERBS = frozenset({"deny", "admit", "acknowledge", "confirm", "recall", "report"})
@@ -191,7 +191,8 @@ def _reported(ctx: Ctx) -> None:
 
 
 def _reported_clause(ctx: Ctx, tok: Any) -> None:
-    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    comp = next((c for c in tok.children if c.dep_ == "ccomp" and not (c.i < tok.i and any(
+        t.text == ";" for t in ctx.doc[c.right_edge.i : tok.i]))), None)  # "Russia says ...; Ukraine says ..."
     shape = "reported"
     if comp is None:  # "claiming to have seized territory": a perfect infinitive reports a past fact
         comp = next((c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBN" and {"to", "have"} <= {
@@ -255,8 +256,11 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
 def _nested_report(comp: Any, cfg: SuggestConfig) -> Any | None:
     """The clause a reported clause itself reports, when it is one: "Ukraine's air force said it had shot
     down ..." inside "..., officials said"."""
-    if not is_reporting_verb(comp, cfg) or subject_of(comp) is None:  # ("families were told ..." reports nothing
+    subj = subject_of(comp)
+    if not is_reporting_verb(comp, cfg) or subj is None:  # ("families were told ..." reports nothing
         return None  # of the families': the outer speaker reports it all)
+    if subj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
+        return None  # "said his own data suggested ...": the speaker's own data, reported whole by the speaker
     return next((c for c in comp.children if c.dep_ == "ccomp"), None)
 
 

@@ -53,8 +53,8 @@ class SuggestConfig:
     hedges: frozenset[str] = _words(
         "approximately", "almost", "nearly", "some", "around", "roughly", "about", "over", "another", "at least",
         "no more than", "more than", "less than", "fewer than", "up to", "as many as", "as much as", "as high as",
-        "as low as", "close to", "estimated", "just over", "just under", "at most", "upwards of", "additional",
-        "extra", "under", "well over", "nearly all", "a further", "as few as",
+        "as low as", "close to", "estimated", "as far as", "just over", "just under", "at most", "upwards of",
+        "additional", "extra", "under", "well over", "nearly all", "a further", "as few as",
         "near", "not less than", "not more than", "no less than", "no fewer than", "several", "a few", "perhaps",
         "possibly", "well under", "something like", "upward of", "maybe", "a little under", "a little over",
         "a bit more than", "c.", "ca.", "circa", "<", ">", "~", "±", "closer to", "in the region of", "in excess of",
@@ -81,7 +81,7 @@ class SuggestConfig:
         "observe", "remark", "reply", "respond", "tweet", "post", "recall", "agree", "fear", "hope",
         "expect", "promise", "pledge", "vow", "urge", "assess", "calculate", "mention", "complain", "underline",
         "consider", "remind", "reckon", "forecast", "doubt", "signal", "dispute", "inform",
-        "find", "judge",
+        "find", "judge", "repeat", "reiterate",
         # adjectives that report a stance: "X remains unconvinced that ...", "said he was unsure if ..."
         "unconvinced", "convinced", "confident", "unsure", "sure", "certain", "skeptical", "sceptical", "adamant",
     )

@@ -65,7 +65,8 @@ def right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestConf
         head = num.head
         while start <= head.i < end and head.head.i != head.i and head.dep_ in ("nummod", "quantmod", "amod"):
             head = head.head  # "several dozen conscripts": "dozen" hangs on "several", which counts the conscripts
-        while head.dep_ == "compound" and head.i < head.head.i <= head.i + 2 and head.head.tag_ in ("NNS", "NNPS"):
+        while head.dep_ == "compound" and head.i < head.head.i <= head.i + 2 and head.head.tag_ in ("NNS", "NNPS") \
+                and head.tag_ != "NNS":  # but "in at least 11 cases relatives asked": a plural counts itself
             head = head.head  # "2 million artillery rounds": the number hangs on "artillery"
         # the words between modify the noun: "Ukrainian", "first-person-view", "Shahed-type"
         between_ok = head.i - end <= 7 and all(

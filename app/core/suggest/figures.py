@@ -41,6 +41,7 @@ _AREAS = frozenset({
 _PHRASAL_OVER = frozenset({"hand", "take", "turn", "give", "pass", "win", "fight", "argue", "watch"})
 _MOVES = frozenset({"fall", "drop", "rise", "climb", "sink", "dip", "slip", "go"})  # "falling below 15 percent"
 _MOVED_PAST = frozenset({"below", "above", "under"})
+_CURRENCY_SIGNS = "$€£₴₽¥"
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # "133,000": never a date
 _FRACTIONS = frozenset({"third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
 _MULTIPLES = frozenset({"double", "triple"})
@@ -236,10 +237,11 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
             doc[start].dep_ == "prep" and doc[start].head.pos_ in ("NOUN", "PROPN")) or (
             doc[start].pos_ in ("VERB", "AUX") and doc[start].lower_ not in cfg.hedges) or (
             doc[start].lower_ in _MINIMISERS and doc[start : start + 2].text.lower() not in cfg.hedges) or (
-            doc[start].lower_ in _MOVED_PAST and start > 0 and doc[start - 1].lemma_ in _MOVES)):
+            doc[start].lower_ in _MOVED_PAST and start > 0 and doc[start - 1].lemma_ in _MOVES) or (
+            doc[start].lower_ == "over" and start > 0 and doc[start - 1].lemma_ in _PHRASAL_OVER)):
         # "the", a preposition of a noun ("control over hundreds of ...") a verb ("committed £3 billion"), a
         # word that only belittles the number ("only around 150"; but "just over") and where a number moves
-        # ("falling below 15 percent") the model took in
+        # ("falling below 15 percent") and the particle of "hand over" the model took in
         start += 1
     if start >= end:
         return None
@@ -307,6 +309,9 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
             and nums[0].lower_ in _SMALL_WORDS and (not rule or _named_before(doc, start, last)
                                                      or last.lower_ in _REFERENCE_NOUNS)):
         return None  # "the two regions", "the two sides": a reference to things already named, not a quantity
+    if (not has_hedge and rule and nums[0].lower_ in _SMALL_WORDS and last.dep_ == "appos"
+            and last.head.pos_ == "PROPN" and any(c.dep_ == "conj" for c in last.head.children)):
+        return None  # "Olgovka and Lyubimovka, two settlements about 10 km ...": the places just named, counted again
     score = 0.55 + (0.25 if rule else 0.0) + (0.1 if has_hedge else 0.0) + (0.05 if unit_label else 0.0)
     attrs = {"model_label": model_label, "rule": rule or "number", "hedge": has_hedge}
     if trailing > new_end:
@@ -373,6 +378,29 @@ def _across_cells(doc: Any, tok: Any) -> bool:
     return any(t.is_space for t in doc[i : j + 1])
 
 
+def _joined_sums(doc: Any, figures: list[Suggestion], cfg: SuggestConfig) -> list[Suggestion]:
+    """Two sums the recogniser read apart joined into the range they make: "$35,000 to $50,000", "€20bn to
+    €25bn" (but "from $20 to $25" stays a change, two figures)."""
+    if len(figures) < 2:
+        return figures
+    text = doc.text
+    figures = sorted(figures, key=lambda f: f.start)
+    out = [figures[0]]
+    for fig in figures[1:]:
+        last = out[-1]
+        before = text[max(0, last.start - 12) : last.start].lower().split()
+        if (text[last.end : fig.start] in (" to ", "\u2013", "-") and text[fig.start : fig.start + 1] in _CURRENCY_SIGNS
+                and any(c in _CURRENCY_SIGNS for c in text[last.start : last.end])
+                and not (before[-1:] == ["from"] and before[-2:-1] != ["range"])):
+            span = doc.char_span(last.start, fig.end, alignment_mode="expand")
+            joined = _figure(doc, span.start, span.end, "MONEY", cfg) if span is not None else None
+            if joined is not None and (joined.start, joined.end) == (last.start, fig.end):
+                out[-1] = joined
+                continue
+        out.append(fig)
+    return out
+
+
 def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> list[Suggestion]:
     out: list[Suggestion] = []
     covered: set[int] = set()
@@ -421,7 +449,7 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
             if fig is not None:
                 fig.score = min(fig.score, 0.6)
                 out.append(fig)
-    out = [f for f in out if not in_ranges(f.start, f.end, junk)]
+    out = _joined_sums(doc, [f for f in out if not in_ranges(f.start, f.end, junk)], cfg)
     # a number widened over its neighbour ("about 11-12" + "thousands soldiers") leaves the neighbour inside it
     return [f for f in out if not any(o is not f and o.start <= f.start and f.end <= o.end and
                                       (o.start, o.end) != (f.start, f.end) for o in out)]

@@ -343,7 +343,9 @@ class Ctx:
                 return self.new_actor(tok, group, "group"), "named"
         if depth == 0 and (tok.lower_ in BODIES or tok.lower_ in self.cfg.source_nouns) and any(
                 c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
-            owner = self.last_organisation(tok.idx)
+            body = next((t for t in reversed(self.doc[max(0, tok.i - 40) : tok.i]) if t.dep_ == "nsubj" and (
+                t.lower_ in BODIES)), None)  # "The defence ministry did not answer. ..., its press service said"
+            owner = self.resolve(body, 1)[0] if body is not None else self.last_organisation(tok.idx)
             if owner is not None:  # "..., its press service told the Kyiv Independent": the body named before
                 return owner, "pronoun"
         if tok.lower_ in _OTHERS and tok.dep_ == "nsubj" and not any(c.dep_ == "prep" for c in tok.children):

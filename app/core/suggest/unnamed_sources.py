@@ -22,7 +22,7 @@ BODIES = frozenset({
     "force", "ministry", "staff", "military", "army", "navy", "office", "service", "command", "embassy",
     "mission", "administration", "council", "agency", "headquarters", "guard", "defences", "defenses",
     "committee", "department", "authority", "directorate", "commission", "bureau", "municipality", "operator",
-    "regulator", "utility", "police", "brigade", "regiment", "battalion",
+    "regulator", "utility", "police", "brigade", "regiment", "battalion", "commissariat",
 })
 _PLURAL_SOURCES = frozenset({"diplomats", "sources", "advisers", "advisors", "aides", "negotiators", "envoys"})
 # counted people who speak: "three people familiar with the matter said", "two of the people said"
