@@ -347,8 +347,9 @@ def _attribute(ctx: Ctx, junk: list[tuple[int, int]]
                 and line - last[1] <= 4 and not ctx.is_person(last[0]):
             source, how = last[0], "pronoun"  # "It said 152 drones were destroyed": the body that spoke last
         if source is None and cand.subject is not None and cand.subject.lower_ == "it":
-            source = ctx.last_organisation(cand.subject.idx, within=300)  # "Russia's Defense Ministry dismissed
-            how = "pronoun"  # the claims. In a statement ..., it said ...": the body the sentence before named
+            # "Russia's Defense Ministry dismissed the claims. In a statement ..., it said ...": the body named
+            source = ctx.last_organisation(cand.subject.idx, within=300)  # just before, though it spoke not yet
+            how = "pronoun" if source is not None else how
         if source is None and cand.shape == "quote" and last is not None:
             same_line = cand.line == last[1]
             if same_line or (cand.opens_line and 0 < cand.line - last[1] <= 4):

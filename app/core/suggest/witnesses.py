@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 QUANTIFIERS = frozenset({"some", "many", "several", "most", "few"})  # "Some residents" keep their "Some"
 _ARTICLES = frozenset({"a", "an", "one", "another", "the", "this", "that"})
 _GROUP_PREPS = frozenset({"of", "in", "from", "near", "at"})  # "Residents of several villages near the border"
-PLACE_PREPS = frozenset({"in", "on", "from", "at"})  # "officials in Kyiv", "guards at a detention facility"
+_PLACE_PREPS = frozenset({"in", "on", "from", "at"})  # "officials in Kyiv", "guards at a detention facility"
 _MAX_PLACE_TAIL = 9  # tokens from the preposition to the end of the place kept in a description's span
-_NESTED_PREPS = PLACE_PREPS | {"near", "of"}  # "in the city of Sumy", "of several villages near the border"
+_NESTED_PREPS = _PLACE_PREPS | {"near", "of"}  # "in the city of Sumy", "of several villages near the border"
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "prep"})
 # what "in/on/at" brings after a speaker's noun that is no place: "officials at one point said", "in a statement"
 _NOT_PLACES = frozenset({
@@ -29,7 +29,7 @@ _NOT_PLACES = frozenset({
 })
 
 
-def place_tail(tok: Any, preps: frozenset[str] = PLACE_PREPS) -> Any | None:
+def place_tail(tok: Any, preps: frozenset[str] = _PLACE_PREPS) -> Any | None:
     """The last token of the place after the noun `tok` of a description of people: "officials in Kyiv", "a
     senior diplomat from a Nordic country, who ...", "guards at a detention facility in the Kursk region",
     "intelligence agencies in South Korea, Ukraine and the United States". The guidelines keep it in the span
