@@ -85,11 +85,19 @@ _OWNER_PREPS = frozenset({"of", "from", "by"})  # "by words of the expert", "by 
 def in_someones_view(ctx: Ctx, prep: Any) -> None:
     """"In his view, X", "by his estimation, X", "by Ukraine's count, X", "by words of the expert, X", "by one
     estimate from the official, X": X is the claim of the view's owner."""
+    def claim_noun(tok: Any) -> bool:
+        return bool({tok.lemma_.lower(), tok.lower_} & ctx.cfg.claim_nouns)
+
     noun = object_of(prep)
-    if noun is None or not {noun.lemma_.lower(), noun.lower_} & ctx.cfg.claim_nouns:
+    misparsed = False
+    if noun is not None and not claim_noun(noun) and prep.i == prep.sent.start:
+        # "By the Institute for the Study of War's assessment this month, ...": the parser hung the view on "for"
+        inner = next((t for t in prep.subtree if claim_noun(t) and any(c.dep_ == "poss" for c in t.children)), None)
+        noun, misparsed = (inner, True) if inner is not None else (noun, False)
+    if noun is None or not claim_noun(noun):
         return
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in _OWNER_PREPS), None)
-    if noun.left_edge.i != prep.i + 1 and of is None:
+    if noun.left_edge.i != prep.i + 1 and of is None and not misparsed:
         return  # "by his estimation", "by Ukraine's count", "by one estimate from the official" (not "by then")
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:

@@ -46,6 +46,19 @@ def _named_after(noun: Any) -> bool:
     return any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i - noun.i <= 6 for c in noun.rights)
 
 
+def _has_own_family(span: Any) -> bool:
+    """A one-word name (the model may call it a place) that is the subject of a clause in which "his" or "her"
+    comes before any other person's name: "Valentina pushed open what was left of her garden gate"."""
+    if len(span) != 1 or span.root.dep_ != "nsubj":
+        return False
+    for tok in span.root.head.subtree:
+        if tok.i > span.root.i and tok.ent_type_ == "PERSON":
+            return False
+        if tok.i > span.root.i and tok.dep_ == "poss" and tok.lower_ in ("his", "her"):
+            return True
+    return False
+
+
 @dataclass(slots=True)
 class Candidate:
     start: int
@@ -109,7 +122,8 @@ class Ctx:
                         and not any(t.lower_ in self.cfg.org_heads for t in span))  # (not "the X Center who ...")
                     for c in span.root.children
                 ) or title in PERSON_NOUNS or title in self.cfg.person_titles  # "Defence lawyer Alla Merkulova"
-                    or (span.root.dep_ == "appos" and span.root.head.lower_ in PERSON_NOUNS))  # "minister, X,"
+                    or (span.root.dep_ == "appos" and span.root.head.lower_ in PERSON_NOUNS)  # "minister, X,"
+                    or _has_own_family(span))  # "Valentina pushed open her garden gate"
                 if a.attributes.get("model_label") in ("PERSON", "") or described:
                     names.add(self._surname(a))
             self.persons = names
@@ -267,7 +281,8 @@ class Ctx:
                     return self.new_actor(mods[0], earlier, "unnamed")
             mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and not c.is_punct]
             where = place_tail(tok, _IN) if tok.lower_ in MISSIONS else None  # "the Russian embassy in London"
-            return self.new_actor(mods[0] if mods else tok, where or tok, "unnamed")
+            # "the emergency situations ministry": from the first word of the first modifier
+            return self.new_actor(mods[0].left_edge if mods else tok, where or tok, "unnamed")
         if not definite or not (tok.lower_ in PERSON_NOUNS or tok.lower_ in self.cfg.witness_nouns):
             return None
         people = self.people_before(tok.idx)

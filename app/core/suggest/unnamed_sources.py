@@ -26,7 +26,11 @@ BODIES = frozenset({
 })
 _PLURAL_SOURCES = frozenset({"diplomats", "sources", "advisers", "advisors", "aides", "negotiators", "envoys"})
 # counted people who speak: "three people familiar with the matter said", "two of the people said"
-_COUNTED_PEOPLE = frozenset({"people", "persons", "individuals", "officials", *_PLURAL_SOURCES})
+# ("two independent analysts said": counted, the generic plural is particular people)
+_COUNTED_PEOPLE = frozenset({
+    "people", "persons", "individuals", "officials", "analysts", "experts", "economists", "researchers",
+    *_PLURAL_SOURCES,
+})
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})  # "as his incoming national security advisor suggested"
 
 
@@ -48,8 +52,10 @@ def unnamed_source(ctx: Ctx, tok: Any) -> Suggestion | None:
         if org is not None:
             return ctx.resolve(org, 1)[0]
         mods = [t for t in obj.subtree if t.i < obj.i and t.dep_ in ("compound", "amod", "nmod")] if obj else []
-        if obj is not None and obj.lower_ in BODIES and any(m.text[:1].isupper() for m in mods):
-            return ctx.new_actor(mods[0], obj, "unnamed")  # "a spokeswoman for the Sumy ... administration"
+        if obj is not None and obj.lower_ in BODIES and mods and (
+                any(m.text[:1].isupper() for m in mods) or prep.lower_ == "in"):
+            # "a spokeswoman for the Sumy ... administration", "a source in the finance ministry"
+            return ctx.new_actor(mods[0], obj, "unnamed")
     if tok.lower_ in cfg.institution_nouns:  # "according to South Korean intelligence"
         mods = [c for c in lefts if c.dep_ in ("amod", "compound") and c.text[:1].isupper()]
         if mods:
