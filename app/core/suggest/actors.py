@@ -33,6 +33,7 @@ from app.core.suggest.missed_names import (
     org_names,
     titled_names,
 )
+from app.core.suggest.witnesses import place_tail
 
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _MODIFIER_DEPS = frozenset({"compound", "nmod"})
@@ -48,6 +49,7 @@ _JOINS = frozenset({"for", "of"})
 _QUANTIFIERS = frozenset({"many", "several", "some", "few", "other", "more", "most", "all", "various"})
 _HELPERS = frozenset({"supporters", "friends", "backers", "sympathizers", "sympathisers", "well-wishers"})
 MISSIONS = frozenset({"embassy", "consulate"})  # named by their city: "the Russian Embassy in Washington"
+MISSION_PREPS = frozenset({"in"})
 # prepositions that make an organisation or a gazetteer name a place: "outside EU", "in the Kremlin"
 ORG_PLACE_PREPS = frozenset({"in", "into", "near", "inside", "outside", "across", "throughout", "within"})
 _RECORD_NOUNS = frozenset({"data", "statement", "report", "estimate", "estimates", "figures", "assessment", "tally",
@@ -487,11 +489,9 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
             return None
         attrs["rule"] = role
         score = 0.8 if role in ("subject", "source", "agent") else 0.7
-    if doc[end - 1].lower_ in MISSIONS and end + 1 < len(doc) and doc[end].lower_ == "in" and (
-            doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ == "GPE"):
-        end += 2  # "the Russian Embassy in Washington": a mission is named by where it sits
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
+    where = place_tail(doc[end - 1], MISSION_PREPS) if doc[end - 1].lower_ in MISSIONS else None
+    if where is not None:
+        end = where.i + 1  # "the Russian Embassy in Washington": a mission is named by where it sits
     last = doc[end - 1]
     stop = last.idx + len(last.text)
     if last.text.endswith(".") and len(last.text) > 2 and (end == len(doc) or doc[end].is_sent_start):

@@ -82,19 +82,22 @@ def according_to(ctx: Ctx, tok: Any) -> None:
 _OWNER_PREPS = frozenset({"of", "from", "by"})  # "by words of the expert", "by one estimate from the official"
 
 
+def _is_claim_noun(tok: Any, nouns: frozenset[str]) -> bool:
+    return bool({tok.lemma_.lower(), tok.lower_} & nouns)
+
+
 def in_someones_view(ctx: Ctx, prep: Any) -> None:
     """"In his view, X", "by his estimation, X", "by Ukraine's count, X", "by words of the expert, X", "by one
     estimate from the official, X": X is the claim of the view's owner."""
-    def claim_noun(tok: Any) -> bool:
-        return bool({tok.lemma_.lower(), tok.lower_} & ctx.cfg.claim_nouns)
-
+    nouns = ctx.cfg.claim_nouns
     noun = object_of(prep)
     misparsed = False
-    if noun is not None and not claim_noun(noun) and prep.i == prep.sent.start:
+    if noun is not None and not _is_claim_noun(noun, nouns) and prep.i == prep.sent.start:
         # "By the Institute for the Study of War's assessment this month, ...": the parser hung the view on "for"
-        inner = next((t for t in prep.subtree if claim_noun(t) and any(c.dep_ == "poss" for c in t.children)), None)
+        inner = next((t for t in prep.subtree if _is_claim_noun(t, nouns) and any(
+            c.dep_ == "poss" for c in t.children)), None)
         noun, misparsed = (inner, True) if inner is not None else (noun, False)
-    if noun is None or not claim_noun(noun):
+    if noun is None or not _is_claim_noun(noun, nouns):
         return
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in _OWNER_PREPS), None)
     if noun.left_edge.i != prep.i + 1 and of is None and not misparsed:

@@ -212,7 +212,7 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
         speaker_verb = tok.head.head
         comp = next((c for c in speaker_verb.children if c.i > tok.i and (c.dep_ == "ccomp" or (
             c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)))), None)
-        shape = "reported"
+        shape = "reported" if comp is not None else shape
     if comp is None and tok.lemma_.lower() in _GERUND_VERBS:  # "Moscow denied losing ground"
         comp = next((c for c in tok.rights if c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG"), None)
         shape = "gerund"

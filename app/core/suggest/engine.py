@@ -166,7 +166,7 @@ class SuggestionEngine:
         normalised = normalise(text) if normalised is None else normalised
         junk = junk_ranges(text)
         actors = actor_suggestions(doc, cfg, junk, normalised)
-        figures = figure_suggestions(doc, cfg, junk)
+        figures = figure_suggestions(doc, cfg, junk, normalised)
         spans = self._merge([*actors, *figures], self._pattern_suggestions(doc, junk))
         actor_list = [s for s in spans if s.label == cfg.actor_label]
         claims, links = claim_suggestions(doc, normalised, cfg, actor_list, junk)

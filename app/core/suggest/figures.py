@@ -81,6 +81,11 @@ def _elliptical_casualty(doc: Any, hedged: int, cfg: SuggestConfig) -> bool:
         before.pos_ in ("AUX", "NOUN", "PROPN") and not before.like_num)
 
 
+def _moved_past(doc: Any, i: int) -> bool:
+    """doc[i] tells where a number moves, not how exact it is: "falling below 15 percent"."""
+    return i > 0 and doc[i].lower_ in _MOVED_PAST and doc[i - 1].lemma_ in _MOVES
+
+
 def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
     """The token index where the span starts once a hedge just before `start` is included. A preposition that
     belongs to a noun ("control over hundreds of square kilometers") is no hedge."""
@@ -92,7 +97,7 @@ def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
             if n == 1 and ((doc[start - 1].dep_ == "prt" and doc[start - 1].lower_ != "over") or (
                     start >= 2 and doc[start - 2].lemma_ in _PHRASAL_OVER)):
                 return start  # "handed over 175 prisoners": a particle of the verb, no hedge (but "hold over")
-            if n == 1 and start >= 2 and doc[start - 2].lemma_ in _MOVES and doc[start - 1].lower_ in _MOVED_PAST:
+            if n == 1 and _moved_past(doc, start - 1):
                 return start  # "falling below 15 percent": where the number moves, not how exact it is
             if n == 1 and doc[start - 1].tag_ in ("VBD", "VBZ", "VBP"):
                 return start  # "the agency estimated about 300": a finite verb (but "an estimated 300")
@@ -237,7 +242,7 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
             doc[start].dep_ == "prep" and doc[start].head.pos_ in ("NOUN", "PROPN")) or (
             doc[start].pos_ in ("VERB", "AUX") and doc[start].lower_ not in cfg.hedges) or (
             doc[start].lower_ in _MINIMISERS and doc[start : start + 2].text.lower() not in cfg.hedges) or (
-            doc[start].lower_ in _MOVED_PAST and start > 0 and doc[start - 1].lemma_ in _MOVES) or (
+            _moved_past(doc, start)) or (
             doc[start].lower_ == "over" and start > 0 and doc[start - 1].lemma_ in _PHRASAL_OVER)):
         # "the", a preposition of a noun ("control over hundreds of ...") a verb ("committed £3 billion"), a
         # word that only belittles the number ("only around 150"; but "just over") and where a number moves
@@ -378,22 +383,21 @@ def _across_cells(doc: Any, tok: Any) -> bool:
     return any(t.is_space for t in doc[i : j + 1])
 
 
-def _joined_sums(doc: Any, figures: list[Suggestion], cfg: SuggestConfig) -> list[Suggestion]:
+def _joined_sums(doc: Any, text: str, figures: list[Suggestion], cfg: SuggestConfig) -> list[Suggestion]:
     """Two sums the recogniser read apart joined into the range they make: "$35,000 to $50,000", "€20bn to
     €25bn" (but "from $20 to $25" stays a change, two figures)."""
     if len(figures) < 2:
         return figures
-    text = doc.text
     figures = sorted(figures, key=lambda f: f.start)
     out = [figures[0]]
     for fig in figures[1:]:
         last = out[-1]
-        before = text[max(0, last.start - 12) : last.start].lower().split()
+        span = None
         if (text[last.end : fig.start] in (" to ", "\u2013", "-") and text[fig.start : fig.start + 1] in _CURRENCY_SIGNS
-                and any(c in _CURRENCY_SIGNS for c in text[last.start : last.end])
-                and not (before[-1:] == ["from"] and before[-2:-1] != ["range"])):
+                and any(c in _CURRENCY_SIGNS for c in text[last.start : last.end])):
             span = doc.char_span(last.start, fig.end, alignment_mode="expand")
-            joined = _figure(doc, span.start, span.end, "MONEY", cfg) if span is not None else None
+        if span is not None and not _changed_from(doc, span.start):
+            joined = _figure(doc, span.start, span.end, "MONEY", cfg)
             if joined is not None and (joined.start, joined.end) == (last.start, fig.end):
                 out[-1] = joined
                 continue
@@ -401,7 +405,10 @@ def _joined_sums(doc: Any, figures: list[Suggestion], cfg: SuggestConfig) -> lis
     return out
 
 
-def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> list[Suggestion]:
+def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]], text: str | None = None
+                       ) -> list[Suggestion]:
+    """FIGURE suggestions for `doc`; `text` is `doc.text` when the caller has it (spaCy builds it anew from a
+    Token object per word on every access)."""
     out: list[Suggestion] = []
     covered: set[int] = set()
     for ent in doc.ents:
@@ -449,7 +456,8 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
             if fig is not None:
                 fig.score = min(fig.score, 0.6)
                 out.append(fig)
-    out = _joined_sums(doc, [f for f in out if not in_ranges(f.start, f.end, junk)], cfg)
+    out = [f for f in out if not in_ranges(f.start, f.end, junk)]
+    out = _joined_sums(doc, doc.text if text is None else text, out, cfg)
     # a number widened over its neighbour ("about 11-12" + "thousands soldiers") leaves the neighbour inside it
     return [f for f in out if not any(o is not f and o.start <= f.start and f.end <= o.end and
                                       (o.start, o.end) != (f.start, f.end) for o in out)]

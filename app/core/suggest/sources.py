@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.suggest.actors import MISSIONS, name_key
+from app.core.suggest.actors import MISSION_PREPS, MISSIONS, name_key
 from app.core.suggest.base import MONTHS, Suggestion, object_of
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.missed_names import ORG_DESCRIPTORS, PERSON_NOUNS, is_age, keeps_the
@@ -21,7 +21,6 @@ from app.core.suggest.unnamed_sources import BODIES, DETERMINERS, unnamed_source
 from app.core.suggest.witnesses import aged_speaker, place_tail
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-_IN = frozenset({"in"})
 _OTHERS = frozenset({"others", "many"})  # standing for the people the story has just spoken of
 _SHARES = frozenset({"number", "handful", "majority", "minority", "group", "couple"})  # "a number of X" is X
 # "known by the call sign X", "known by its acronym HUR" name the speaker
@@ -134,11 +133,11 @@ class Ctx:
         return noun.lower_ in ORG_DESCRIPTORS or noun.lower_ in self.cfg.org_heads
 
     def last_organisation(self, before: int, within: int | None = None) -> Suggestion | None:
-        """The last organisation named before `before` (at most `within` characters before it), which "it" and
-        "its press service" stand for."""
-        near = (a for a in reversed(self.actors) if a.end <= before and (within is None or before - a.end <= within))
-        return next((a for a in near if a.attributes.get("model_label") == "ORG" or a.attributes.get(
-            "rule") == "pattern"), None)
+        """The last organisation named before `before` (at most `within` characters before it), which "it", "its
+        press service" and "the think tank" stand for."""
+        orgs = [a for a in self.actors if a.end <= before and (within is None or before - a.end <= within) and (
+            a.attributes.get("model_label") in ("ORG", "FAC") or a.attributes.get("rule") == "pattern")]
+        return max(orgs, key=lambda a: a.start) if orgs else None
 
     def people_before(self, before: int) -> list[Suggestion]:
         """Named people before `before`, outside quoted or reported content, in text order."""
@@ -261,9 +260,7 @@ class Ctx:
         definite = any((c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ == "NOUN")
                        for c in tok.children)  # "the mayor", "the city's mayor"
         if definite and tok.lower_ in ORG_DESCRIPTORS:
-            orgs = [a for a in self.actors if a.end <= tok.idx and (
-                a.attributes.get("model_label") in ("ORG", "FAC") or a.attributes.get("rule") == "pattern")]
-            return max(orgs, key=lambda a: a.start) if orgs else None
+            return self.last_organisation(tok.idx)
         if definite and tok.lower_ in BODIES and not any(c.dep_ == "poss" for c in tok.children):
             # "the headquarters said": the body named before ("Coordination Headquarters for ..."); "the air
             # force said" with none named: the body itself, `air force`
@@ -280,7 +277,8 @@ class Ctx:
                 if any(m.text[:1].isupper() for m in mods) and own <= {m.lower_ for m in mods}:
                     return self.new_actor(mods[0], earlier, "unnamed")
             mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and not c.is_punct]
-            where = place_tail(tok, _IN) if tok.lower_ in MISSIONS else None  # "the Russian embassy in London"
+            # "the Russian embassy in London"
+            where = place_tail(tok, MISSION_PREPS) if tok.lower_ in MISSIONS else None
             # "the emergency situations ministry": from the first word of the first modifier
             return self.new_actor(mods[0].left_edge if mods else tok, where or tok, "unnamed")
         if not definite or not (tok.lower_ in PERSON_NOUNS or tok.lower_ in self.cfg.witness_nouns):
