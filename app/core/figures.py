@@ -72,6 +72,7 @@ _CURRENCY = {"USD": "USD", "EUR": "EUR", "GBP": "GBP"}
 _CANONICAL = {"[length] ** 2": "km**2", "[length]": "km", "[mass]": "t"}
 _DISPLAY = {"km**2": "km²", "km": "km", "t": "t"}
 _ABBREV_RE = re.compile(r"([$€£]\s?\d[\d,.]*)\s?(bn|tn|m|k)\b", re.IGNORECASE)
+_SQ_RE = re.compile(r"(\d)\s?sq\.?\s+(?=miles?\b|kilomet|met)", re.IGNORECASE)  # spelled units only
 _ABBREV = {"bn": " billion", "tn": " trillion", "m": " million", "k": " thousand"}
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*")
 
@@ -116,6 +117,7 @@ def _clean(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\u202f", " ").strip()
     text = re.sub(r"\bper\s+cent\b", "percent", text, flags=re.IGNORECASE)
     text = re.sub(r"\b(?:US\$|USD\s*)(?=\d)", "$", text)
+    text = _SQ_RE.sub(r"\1 square ", text)  # "483sq miles", "12 sq. km"
     return _ABBREV_RE.sub(lambda m: m.group(1) + _ABBREV[m.group(2).lower()], text)
 
 

@@ -25,6 +25,7 @@ from app.core.suggest.missed_names import (
     PERSON_NOUNS,
     PLACE_MADE,
     PORTFOLIOS,
+    after_titles,
     aged_names,
     capitals_lines,
     described_names,
@@ -278,8 +279,7 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
         if label == cfg.actor_label or cfg.scheme_label(label) != cfg.actor_label:
             continue
         start, end = trim(doc, ent_start, ent_end)
-        while end - start > 1 and (doc[start].lower_ in cfg.person_titles or doc[start].lower_ in _SPEAKER_TITLES):
-            start += 1  # "Spokeswoman Iryna Tkach"
+        start = after_titles(doc, start, end, cfg, _SPEAKER_TITLES)  # "Spokeswoman Iryna Tkach"
         if label == "PERSON" and start > 0 and doc[start - 1].text in _NAME_PARTICLES:
             start -= 1  # "Reinout ter Haghe", "ter Haghe"
             if start > 0 and (doc[start - 1].ent_type_ == "PERSON" or (

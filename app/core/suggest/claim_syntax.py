@@ -137,6 +137,9 @@ def cut_comment(toks: list[Any], verbs: frozenset[str]) -> list[Any]:
 
 def clause_span(head: Any, verbs: frozenset[str], exclude: frozenset[int] = frozenset()) -> tuple[int, int]:
     toks = [t for t in head.subtree if t.i not in exclude]
+    mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is not None and all(t.pos_ == "ADV" for t in toks if t.i < mark.i):
+        toks = [t for t in toks if t.i > mark.i]  # "(told reporters) only that ...": the adverb is the teller's
     while toks and (toks[0].lower_ in MARKS or toks[0].is_space):
         toks.pop(0)
     toks = cut_comment(toks, verbs)

@@ -190,6 +190,12 @@ def _reported(ctx: Ctx) -> None:
                 _reported_clause(ctx, tok)
 
 
+def _that_clause(verb: Any, after: int) -> Any | None:
+    """The clause after token `after` that `verb` reports: a ccomp, or an advcl opened by "that"."""
+    return next((c for c in verb.children if c.i > after and (c.dep_ == "ccomp" or (
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)))), None)
+
+
 def _reported_clause(ctx: Ctx, tok: Any) -> None:
     comp = next((c for c in tok.children if c.dep_ == "ccomp" and not (c.i < tok.i and any(
         t.text == ";" for t in ctx.doc[c.right_edge.i : tok.i]))), None)  # "Russia says ...; Ukraine says ..."
@@ -206,12 +212,14 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
             if comp is not None:
                 shape = "reported"
                 break
+    if comp is None:  # "telling reporters in December only that ...": the parser took the clause for an adverb's
+        comp = _that_clause(tok, tok.i)
+        shape = "reported" if comp is not None else shape
     speaker_verb = tok
     if comp is None and tok.dep_ == "relcl" and tok.head.dep_ == "attr" and tok.head.lower_ in _FIRSTS:
         # "The NIS was the first to say publicly, in October, that ...": the clause hangs on "was"
         speaker_verb = tok.head.head
-        comp = next((c for c in speaker_verb.children if c.i > tok.i and (c.dep_ == "ccomp" or (
-            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)))), None)
+        comp = _that_clause(speaker_verb, tok.i)
         shape = "reported" if comp is not None else shape
     if comp is None and tok.lemma_.lower() in _GERUND_VERBS:  # "Moscow denied losing ground"
         comp = next((c for c in tok.rights if c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG"), None)

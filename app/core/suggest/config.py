@@ -59,7 +59,8 @@ class SuggestConfig:
         "possibly", "well under", "something like", "upward of", "maybe", "a little under", "a little over",
         "a bit more than", "c.", "ca.", "circa", "<", ">", "~", "±", "closer to", "in the region of", "in excess of",
         "somewhat less than", "somewhat more than", "slightly more than", "slightly less than", "well below",
-        "well above", "a little more than", "a little less than", "above", "just above", "below", "barely",
+        "well above", "a little more than", "a little less than", "above", "just above", "below", "just below",
+        "slightly above", "slightly below", "barely",
         "on the order of", "something on the order of", "north of", "somewhere north of", "somewhere around",
         "somewhere in the region of",
     )
@@ -96,6 +97,7 @@ class SuggestConfig:
     source_nouns: frozenset[str] = _words(
         "official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "commander", "officer", "source",
         "aide", "adviser", "advisor", "minister", "lawmaker", "envoy", "negotiator", "analyst", "expert",
+        "trader", "banker", "broker", "executive", "manager", "strategist", "consultant", "economist",
     )
     # ordinary people who speak as witnesses, not as generic commentators: "a North Korean soldier says",
     # "Residents of several villages near the border say", "the soldier said" ("analysts say" stays generic)
@@ -192,7 +194,7 @@ class SuggestConfig:
         "capt.", "captain", "mr.", "mrs.", "ms.", "dr.", "dr", "prof.", "professor", "president", "minister",
         "commander", "ambassador", "senator", "rep.", "sen.", "mayor", "governor", "gov.", "chancellor", "premier",
         "deputy", "councillor", "councilor", "judge", "lt", "col", "maj", "sgt", "capt", "sergeant", "corporal",
-        "cpl.", "private", "pte.", "sir", "dame",
+        "cpl.", "private", "pte.", "sir", "dame", "cmdr.", "cdr.", "brig.", "pvt.",
     )
     # nouns that make a nationality a speaking group: "Ukrainian officials"
     group_nouns: frozenset[str] = _words(

@@ -10,6 +10,9 @@ from app.core.suggest.base import CURRENCY_SIGNS
 from app.core.suggest.config import SuggestConfig
 
 BIG_WORDS = frozenset({"hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens"})
+SCALES = frozenset({
+    "thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "mln", "bn", "k", "mn", "tn",
+})
 # unit abbreviations: a noun after them is another thing, not part of the unit ("640 km² and losses")
 UNIT_ABBREVIATIONS = frozenset({"km", "km²", "km2", "m²", "sq", "mi", "kg", "t", "mw", "gw", "kw", "ha", "%"})
 _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
@@ -17,8 +20,12 @@ _SQUARE_UNITS = frozenset({"km", "mi", "m", "miles", "kilometres", "kilometers",
 RANGE_TOKEN = re.compile(r"^\d[\d,.]*(?:bn|mn|m|k)?[\u2013-]\d[\d,.]*(?:bn|mn|m|k)?$")  # "30,000–40,000", "1.5bn–2bn"
 
 
+GLUED_SQUARE = re.compile(r"^\d[\d,.]*sq$")  # "1,250sq" (km): the recogniser takes it for a number, spaCy does not
+
+
 def is_num(tok: Any) -> bool:
-    return bool(tok.like_num) or tok.lower_ in BIG_WORDS or tok.lower_ == "dozen" or bool(RANGE_TOKEN.match(tok.text))
+    return bool(tok.like_num) or tok.lower_ in BIG_WORDS or tok.lower_ == "dozen" or bool(
+        RANGE_TOKEN.match(tok.text) or GLUED_SQUARE.match(tok.text))
 
 
 def glued_million(doc: Any, i: int) -> bool:
@@ -47,7 +54,20 @@ def _big_chain(doc: Any, j: int) -> int:
 
 
 def right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestConfig) -> tuple[int, str]:
-    """The token end once the unit or counted noun is included, and which rule did it."""
+    """The token end once the unit or counted noun is included, and which rule did it; a rate's "per" unit written
+    with a slash goes with it ("€44/MWh", "$80/barrel"), and so does the whole of a share ("one applicant in
+    five")."""
+    end, rule = _right_end(doc, start, end, unit_label, cfg)
+    if rule == "counted-noun" and end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].like_num and any(
+            t.lower_ in ("one", "1") for t in doc[start:end]):
+        return end + 2, rule  # "one applicant in five": a share, told as a count
+    if end + 1 < len(doc) and doc[end].text == "/" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_alpha:
+        return end + 2, rule or "unit"
+    return end, rule
+
+
+def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestConfig) -> tuple[int, str]:
     anchor = doc[end - 1]
     if glued_million(doc, end - 1) and end < len(doc) and doc[end].tag_ in ("NNS", "NNPS"):
         return end + 1, "counted-noun"  # "1m barrels": the parser took the "m" for the noun
@@ -63,11 +83,17 @@ def right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestConf
         num = next((t for t in reversed(doc[start:end]) if is_num(t) and not start <= t.head.i < end),
                    next((t for t in reversed(doc[start:end]) if is_num(t)), anchor))
         head = num.head
-        while start <= head.i < end and head.head.i != head.i and head.dep_ in ("nummod", "quantmod", "amod"):
-            head = head.head  # "several dozen conscripts": "dozen" hangs on "several", which counts the conscripts
+        while start <= head.i < end and head.head.i != head.i and (
+                head.dep_ in ("nummod", "quantmod", "amod") or head.lower_ in SCALES):
+            head = head.head  # "several dozen conscripts": "dozen" hangs on "several", which counts the conscripts;
+            # "42mn cubic metres": the scale hangs on the unit
         while head.dep_ == "compound" and head.i < head.head.i <= head.i + 2 and head.head.tag_ in ("NNS", "NNPS") \
                 and head.tag_ != "NNS":  # but "in at least 11 cases relatives asked": a plural counts itself
             head = head.head  # "2 million artillery rounds": the number hangs on "artillery"
+        conj = next((c for c in head.rights if c.dep_ == "conj" and c.tag_ == "NN"), None)
+        if head.dep_ in ("compound", "nmod") and head.tag_ == "NN" and conj is not None and (
+                head.head.i == conj.i + 1 and head.head.tag_ == "NNS"):
+            head = head.head  # "9 million artillery and mortar rounds": both kinds of rounds are counted
         # the words between modify the noun: "Ukrainian", "first-person-view", "Shahed-type"
         between_ok = head.i - end <= 7 and all(
             t.text not in (",", "\u2014", "\u2013", ":") and (t.pos_ not in ("ADP", "CCONJ", "DET") or (

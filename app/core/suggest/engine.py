@@ -22,6 +22,7 @@ from app.core.suggest.config import (
     load_config,
 )
 from app.core.suggest.figures import figure_suggestions
+from app.core.suggest.generic_actors import acting_governments, hyphen_agents
 from app.core.suggest.missed_names import keeps_the
 from app.core.suggest.normalize import junk_ranges, normalise
 from app.core.suggest.patterns import PatternError, PatternSet, load_patterns
@@ -34,7 +35,7 @@ _PLACE_PREPS_FOR_PATTERNS = ORG_PLACE_PREPS | {"at"}
 
 
 PARAGRAPH_COMPONENT = "marginalia_paragraphs"
-RULES_VERSION = "23"  # raise when the rules change what they suggest
+RULES_VERSION = "24"  # raise when the rules change what they suggest
 
 
 def paragraph_starts(doc: Any) -> Any:
@@ -166,6 +167,8 @@ class SuggestionEngine:
         normalised = normalise(text) if normalised is None else normalised
         junk = junk_ranges(text)
         actors = actor_suggestions(doc, cfg, junk, normalised)
+        actors += [a for a in hyphen_agents(normalised, cfg, junk) + acting_governments(doc, cfg, junk)
+                   if not any(b.start < a.end and a.start < b.end for b in actors)]
         figures = figure_suggestions(doc, cfg, junk, normalised)
         spans = self._merge([*actors, *figures], self._pattern_suggestions(doc, junk))
         actor_list = [s for s in spans if s.label == cfg.actor_label]

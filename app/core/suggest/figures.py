@@ -16,6 +16,7 @@ from app.core.suggest.config import SuggestConfig
 from app.core.suggest.counted_nouns import (
     BIG_WORDS,
     RANGE_TOKEN,
+    SCALES,
     UNIT_ABBREVIATIONS,
     glued_million,
     is_num,
@@ -29,9 +30,6 @@ UNIT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 _ORDERS = frozenset({"low", "mid", "high", "upper", "lower"})  # "the low thousands": where in the order of magnitude
 _SMALL_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "a", "an",
-})
-_SCALES = frozenset({
-    "thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "mln", "bn", "k", "mn", "tn",
 })
 _RANGE_JOINS = frozenset({"to", "-", "\u2013", "or"})
 _AREAS = frozenset({
@@ -119,7 +117,7 @@ def _named_before(doc: Any, start: int, noun: Any) -> bool:
 
 def _past_scales(doc: Any, end: int) -> int:
     """`end` moved past scale words: "60" + "thousand"."""
-    while end < len(doc) and doc[end].lower_ in _SCALES:
+    while end < len(doc) and doc[end].lower_ in SCALES:
         end += 1
     return end
 
@@ -128,9 +126,9 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
     """The number's own extent: a range ("50 to 60", "11-12"), a scale word ("60 thousand", "3 thousand 700"),
     digits grouped by spaces ("1 250") and a currency code in front ("UAH 4 million")."""
     n = len(doc)
-    if doc[end - 1].lower_ in _SCALES and end < n and doc[end].text.isdigit():
+    if doc[end - 1].lower_ in SCALES and end < n and doc[end].text.isdigit():
         end += 1  # "3 thousand" + "700"
-    while end < n and (doc[end].lower_ in _SCALES or glued_million(doc, end)):
+    while end < n and (doc[end].lower_ in SCALES or glued_million(doc, end)):
         end += 1
         if end < n and doc[end].like_num and doc[end].text[:1].isdigit():
             end += 1  # "3 thousand 700"
@@ -156,7 +154,7 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
             doc[end - 1].text[:1].isdigit())) and doc[end - 1].like_num:  # not "$8,000, perhaps one in five"
         end = _past_scales(doc, end + (2 if is_num(doc[end + 1]) else 3))  # "eleven, twelve thousand"
     if end + 1 < n and doc[end].lower_ == "in" and is_num(doc[end + 1]) and doc[end - 1].like_num and not (
-            doc[end - 1].lower_ in _SCALES or any(t.is_currency or t.text in CURRENCY_MARKS for t in doc[start:end])):
+            doc[end - 1].lower_ in SCALES or any(t.is_currency or t.text in CURRENCY_MARKS for t in doc[start:end])):
         end += 2  # "one in four"; but "$12 million in three companies" is a sum put into something
     elif end + 2 < n and doc[end].lower_ == "out" and doc[end + 1].lower_ == "of" and is_num(doc[end + 2]) and (
             doc[end - 1].like_num):
@@ -166,7 +164,7 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
     if start > 0 and doc[start].lower_ in ("dozen", "hundred", "thousand") and doc[start - 1].lower_ in ("a", "an"):
         start -= 1  # "a dozen" (summit communiqués)
     if end + 1 < n and doc[end - 1].lower_ == "half" and doc[end].lower_ in ("a", "an") and doc[end + 1].lower_ in (
-            _SCALES):
+            SCALES):
         end += 2  # "half" + "a million"
     first = doc[start]
     if start > 0 and first.text.isdigit() and len(first.text) == 3 and doc[start - 1].text.isdigit() \
@@ -276,7 +274,7 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
     # needs its counted noun
     unit_label = model_label in UNIT_LABELS and (model_label == "PERCENT" or any(
         t.is_currency for t in span_toks) or any(
-        not is_num(t) and not t.is_punct and t.lower_ not in _SCALES and t.lower_ not in cfg.hedges
+        not is_num(t) and not t.is_punct and t.lower_ not in SCALES and t.lower_ not in cfg.hedges
         and t.lower_ not in ("odd", "and", "to", "or") and t.i >= nums[0].i for t in span_toks
     ))  # "forty-odd" and "between 15,000 and 25,000" are still bare numbers
     hedged = min(_hedge_start(doc, start, cfg), _hedge_start(doc, nums[0].i, cfg),  # "not" + "less than 200"
@@ -441,7 +439,7 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
             or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "+" and not tok.whitespace_))  # "110+ strikes"
         if tok.i in covered or (tok.ent_type_ and not (after_code or misdated)) or not is_num(tok):
             continue
-        scaled = (tok.i + 1 < len(doc) and (doc[tok.i + 1].lower_ in _SCALES or doc[tok.i + 1].lower_ in
+        scaled = (tok.i + 1 < len(doc) and (doc[tok.i + 1].lower_ in SCALES or doc[tok.i + 1].lower_ in
                                             UNIT_ABBREVIATIONS)) or after_code
         # "UAH 4 million", "hold over 1,200 sq km" (the parser took the number for the object)
         hedged_word = tok.lower_ in ("hundred", "thousand", "million", "billion") and (

@@ -18,6 +18,28 @@ PERSON_NOUNS = frozenset({
     "diplomat", "lawmaker", "journalist", "governor", "mayor", "minister", "ambassador", "prosecutor", "judge",
     "lawyer", "witness", "correspondent", "reporter", "presenter", "anchor",
 })
+
+# words that may stand before a rank inside a name the recogniser read: "retired US Army Col. X", "Navy Cmdr. X"
+_RANK_LEADS = frozenset({"retired", "us", "u.s.", "army", "navy", "air", "force", "marine", "marines", "corps",
+                         "guard", "national", "coast", "space", "rear", "vice"})
+
+
+def after_titles(doc: Any, start: int, end: int, cfg: SuggestConfig, speaker_titles: frozenset[str]) -> int:
+    """Where a person's name starts in the recogniser's span doc[start:end]: after the titles in front
+    ("Spokeswoman Iryna Tkach") and after a rank with the service before it ("US Army Col. Desmond X")."""
+    while end - start > 1 and (doc[start].lower_ in cfg.person_titles or doc[start].lower_ in speaker_titles):
+        start += 1
+    return past_rank(doc, start, end, cfg)
+
+
+def past_rank(doc: Any, start: int, end: int, cfg: SuggestConfig) -> int:
+    """`start` moved past an abbreviated rank and the service before it: "(retired) US Army Col." + the name."""
+    rank = next((i for i in range(end - 2, start - 1, -1) if doc[i].text.endswith(".") and cfg.is_title(doc[i].lower_)),
+                None)
+    if rank is not None and all(t.lower_ in _RANK_LEADS or cfg.is_title(t.lower_) for t in doc[start:rank]):
+        return rank + 1
+    return start
+
 # nouns that describe an organisation: "FrontLine Atlas, a volunteer mapping group", "the think tank said"
 ORG_DESCRIPTORS = frozenset({
     "tank", "institute", "organisation", "organization", "monitor", "group", "project", "collective", "network",
@@ -150,6 +172,7 @@ def described_names(doc: Any, words: list[str], cfg: SuggestConfig) -> list[tupl
             start += 1  # "Colonel", "Major General"; "Riga" + "-" + "based"
         while start < head.i and doc[start + 1].text == "-" and doc[start + 2].lower_ in PLACE_MADE:
             start += 3
+        start = past_rank(doc, start, head.i + 1, cfg)  # "Navy Cmdr. Audra X, a Pentagon spokeswoman"
         if start < head.i:
             out.append((start, head.i + 1, "PERSON" if person else "ORG", False))
     return out
@@ -197,3 +220,4 @@ def capitals_lines(text: str) -> list[tuple[int, int]]:
             out.append((pos, pos + len(line)))  # at least 80 % of the letters are capitals
         pos += len(line) + 1
     return out
+

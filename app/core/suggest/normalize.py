@@ -45,7 +45,9 @@ _JUNK_LINE = re.compile(
     r"|.*\b(turn on|enable) javascript\b.*|download( pdf)?|.*\s[\u203a\u00bb]\s.*|\[\d{1,3}\]\s.*"
     r"|(comments?|replies|shares?)[ \t]*\(\d+\)|related (articles|stories|coverage|content)|reuse this content"
     r"|recommended( for you| stories| articles)?|background:|\d{1,2}[ \t]*min(ute)?s?[ \t]+read"
-    r"|.*\([^()\n]*[ \t]/[ \t][^()\n]*\))"
+    r"|.*\([^()\n]*[ \t]/[ \t][^()\n]*\)"
+    # a wire story's conversion note: "($1 = 81.1500 roubles)", "(1 euro = $1.0850)"
+    r"|\((?:us)?[$\u20ac\u00a3]?1(?:[ \t]+[a-z]+)?[ \t]*=[ \t]*(?:us)?[$\u20ac\u00a3]?[\d.,]+(?:[ \t]+[a-z]+){0,2}\))"
     r"[ \t|.!\u00a0]*\r?$",
     re.IGNORECASE | re.MULTILINE,
 )

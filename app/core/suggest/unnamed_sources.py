@@ -53,7 +53,8 @@ def unnamed_source(ctx: Ctx, tok: Any) -> Suggestion | None:
             return ctx.resolve(org, 1)[0]
         mods = [t for t in obj.subtree if t.i < obj.i and t.dep_ in ("compound", "amod", "nmod")] if obj else []
         if obj is not None and obj.lower_ in BODIES and mods and (
-                any(m.text[:1].isupper() for m in mods) or prep.lower_ == "in"):
+                any(m.text[:1].isupper() for m in mods) or prep.lower_ == "in") and not any(
+                c.lower_ in ("a", "an") for c in obj.lefts):  # but "a trader at a large German utility" is a person
             # "a spokeswoman for the Sumy ... administration", "a source in the finance ministry"
             return ctx.new_actor(mods[0], obj, "unnamed")
     if tok.lower_ in cfg.institution_nouns:  # "according to South Korean intelligence"

@@ -1,0 +1,62 @@
+"""Actors that are not names: a state as the agent inside a hyphenated modifier ("U.S.-supplied weapons") and
+"the government" or "the state" acting ("The federal government has so far allocated ...")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app.core.suggest.base import Suggestion, in_ranges
+from app.core.suggest.config import SuggestConfig
+
+# not "Kyiv-based", which places, nor "American-made", an adjective
+_AGENT_PARTICIPLES = ("made", "supplied", "provided", "donated", "funded", "backed", "led", "brokered", "trained",
+                      "sponsored", "imposed", "financed")
+_HYPHEN_AGENT = re.compile(r"(?<![\w.\-])(U\.S\.|US|UK|EU|NATO|[A-Z][a-z]+)-(?:" + "|".join(_AGENT_PARTICIPLES)
+                           + r")\b")
+_STATE_ABBREVIATIONS = frozenset({"U.S.", "US", "UK", "EU", "NATO"})
+# the government of the country a story is about, when it acts: "the state promised", "the government is asking"
+# (not "the administration" or "the ministry", which mostly stand for a body named before)
+_GOVERNMENTS = frozenset({"government", "state", "chancellery", "cabinet"})
+# groups that act as one when a nationality names them: "European governments", "Russian military bloggers"
+_NAMED_GROUPS = frozenset({"governments", "bloggers", "milbloggers"})
+
+
+def hyphen_agents(text: str, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> list[Suggestion]:
+    """ACTORs for states named as the agent of a hyphenated participle ("U.S.-made Patriot batteries")."""
+    out = []
+    for m in _HYPHEN_AGENT.finditer(text):
+        if (m.group(1) in _STATE_ABBREVIATIONS or m.group(1).lower() in cfg.government_seats) and not in_ranges(
+                m.start(1), m.end(1), junk):
+            out.append(Suggestion(m.start(1), m.end(1), cfg.actor_label, 0.7, attributes={"rule": "hyphen-agent"}))
+    return out
+
+
+def acting_governments(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> list[Suggestion]:
+    """ACTORs for "the (federal) government" and "the state" as the subject of a verb, and for groups a
+    nationality names, whatever their role: "European governments", "Russian military bloggers"."""
+    from spacy.attrs import LOWER  # here, not at the top: the window imports this package without spaCy
+
+    out = []
+    strings = doc.vocab.strings
+    for i, low in enumerate(doc.to_array([LOWER]).ravel().tolist() if len(doc) else []):
+        word = strings[low]
+        if word not in _GOVERNMENTS and word not in _NAMED_GROUPS:
+            continue
+        tok = doc[i]
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        if word in _GOVERNMENTS:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ == "the"
+                                                                   for c in tok.lefts) or any(
+                    m.dep_ == "compound" and m.is_lower for m in mods):
+                continue  # but "the end state is unclear"
+            first = mods[0].left_edge if mods else tok
+        else:
+            named = [m for m in mods if m.text[:1].isupper() and (m.ent_type_ or not m.is_sent_start)]
+            if not named:
+                continue  # "Regional governments" opening a sentence
+            first = named[0]
+        if not in_ranges(first.idx, tok.idx + len(tok.text), junk):
+            out.append(Suggestion(first.idx, tok.idx + len(tok.text), cfg.actor_label, 0.7,
+                                  attributes={"rule": "government"}))
+    return out
