@@ -32,6 +32,7 @@ from app.core.suggest.missed_names import (
     handles_and_acronyms,
     keeps_the,
     org_names,
+    title_case_lines,
     titled_names,
 )
 from app.core.suggest.witnesses import place_tail
@@ -240,17 +241,6 @@ def _past_join(doc: Any, end: int, joins: frozenset[str] | set[str]) -> int:
     return end + 2 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
 
 
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    """Lines of four or more words that are mostly capitalised: headlines written in title case."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        words = [w for w in line.split() if w[:1].isalpha()]
-        if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
 def _parenthesised_alias(doc: Any, start: int, end: int) -> tuple[int, int, str] | None:
     """The name that `doc[start:end]` stands in parentheses after: "North Korea (DPRK)"."""
     if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
@@ -287,6 +277,11 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
                 start -= 1
         if label in ("PERSON", "ORG") and doc[start:end].text in places:
             label = "GPE"  # "Kyiv" taken for a person once and for a place elsewhere: a place that must act
+        if end - start <= 3 and doc[start].lower_ in cfg.given_names and doc[start].pos_ == "PROPN" and (
+                doc[end - 1].lower_ not in cfg.org_heads):
+            label = "PERSON"  # "Galina Prokudina" read as a place (not "Charles University")
+            while end < len(doc) and end - start < 3 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+                end += 1  # "Galina" (GPE) + "Prokudina"
         mentions.append((start, end, label, False))
     strings = doc.vocab.strings
     words = [strings[h] for h in doc.to_array([ORTH]).ravel().tolist()] if len(doc) else []  # no Token objects
@@ -306,13 +301,15 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
     capitals = capitals_lines(text)
     mentions += titled_names(doc, words, cfg, taken) + org_names(doc, words, cfg, taken) + handles_and_acronyms(
         doc, words, taken, capitals) + aged_names(doc, words, taken_by_actors)
+    mentions += [(i, i + 1, "GPE", False) for i, w in enumerate(words)  # "Moscow and Kyiv have both targeted"
+                 if i not in taken and w.lower() in cfg.government_seats and w[:1].isupper() and doc[i].pos_ == "PROPN"]
     known = list(mentions)
     first_at: dict[str, int] = {}
     for i, word in enumerate(words):
         first_at.setdefault(word, i)
     for name in surnames:  # a surname alone is looked for again too ("Zhdanov indicates ...")
         known.append((first_at[name], first_at[name] + 1, "PERSON", True))
-    headlines = _title_case_lines(text)
+    headlines = title_case_lines(text)
     junk = [*junk, *((a, b) for a, b in capitals if " " in text[a:b].strip() or "-" in text[a:b]
                      )]  # headings of two words or more, or hyphenated ("WHACK-A-MOLE")
     for start, end, label, need_role in [*mentions, *_more_mentions(doc, words, known, taken)]:

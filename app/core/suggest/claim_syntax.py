@@ -78,6 +78,10 @@ def subject_of(verb: Any) -> Any | None:
             if inverted is not None and inverted.left_edge.i == verb.i + 1 and inverted.i < comp.i \
                     and inverted.i + 1 < len(verb.doc) and verb.doc[inverted.i + 1].text == ",":
                 return inverted
+    aged = next((c for c in verb.lefts if c.lower_ == "old" and c.i >= 2 and verb.doc[c.i - 2].lower_ == "year"),
+                None) if own is None else None
+    if aged is not None:
+        return aged  # '"...," the 71-year-old says': the parser hung the age on the verb
     for _ in range(3):
         subj = own_subject(verb)
         if subj is not None and subj.lower_ in ("who", "which") and verb.dep_ == "relcl":

@@ -188,6 +188,38 @@ class SuggestConfig:
         "family", "grave", "death", "funeral", "killing", "murder", "assassination", "poisoning", "memory",
         "portrait", "photo", "photograph", "statue", "name",
     )
+    # common given names (Ukrainian, Russian and Belarusian in their usual transliterations, and frequent Western
+    # ones): a two-word name that starts with one is a person's, whatever the recogniser calls it ("Galina
+    # Prokudina" tagged as a place)
+    given_names: frozenset[str] = _words(
+        "Oleksandr", "Oleksandra", "Aleksandr", "Alexander", "Aleksandra", "Alexandra", "Alexei", "Aleksei",
+        "Alexey", "Oleksii", "Oleksiy", "Andrii", "Andriy", "Andrei", "Andrey", "Anton", "Artem", "Artyom",
+        "Arkady", "Arkadiy", "Arkadii", "Bohdan", "Borys", "Boris", "Dmytro", "Dmitry", "Dmitri", "Dmitriy",
+        "Denys", "Denis", "Yegor", "Yehor", "Egor", "Evgeny", "Yevgeny", "Yevgeniy", "Yevhen", "Fyodor", "Fedir",
+        "Gennady", "Gennadiy", "Hennadiy", "Hennadii", "Georgy", "Georgiy", "Heorhii", "Gleb", "Hlib", "Grigory",
+        "Hryhorii", "Igor", "Ihor", "Ilya", "Illia", "Kirill", "Kyrylo", "Konstantin", "Kostiantyn", "Leonid",
+        "Maksym", "Maxim", "Maksim", "Mikhail", "Mykhailo", "Mykola", "Nikolai", "Nikolay", "Oleg", "Oleh",
+        "Pavel", "Pavlo", "Petro", "Pyotr", "Ruslan", "Serhii", "Serhiy", "Sergei", "Sergey", "Sergiy",
+        "Stanislav", "Stepan", "Taras", "Valery", "Valeriy", "Valerii", "Vadym", "Vadim", "Vasyl", "Vasily",
+        "Vasiliy", "Viktor", "Vitaly", "Vitaliy", "Vitalii", "Vladimir", "Volodymyr", "Vladislav", "Vladyslav",
+        "Vyacheslav", "Viacheslav", "Yaroslav", "Yuri", "Yuriy", "Yurii", "Zakhar", "Mstislav", "Rostislav",
+        "Rostyslav", "Svyatoslav", "Sviatoslav", "Anatoly", "Anatoliy", "Anatolii", "Valentin", "Valentyn",
+        "Yakiv", "Yakov", "Matvei", "Matvey", "Nazar", "Danylo", "Daniil", "Semyon", "Ostap", "Orest", "Yevhenii",
+        "Olena", "Elena", "Yelena", "Olga", "Olha", "Oksana", "Svetlana", "Svitlana", "Tatiana", "Tatyana",
+        "Tetiana", "Tetyana", "Natalia", "Nataliya", "Nataliia", "Natalya", "Irina", "Iryna", "Yulia", "Yuliia",
+        "Yuliya", "Mariia", "Marina", "Maryna", "Lyudmila", "Liudmyla", "Ludmila", "Lyudmyla", "Halyna", "Galina",
+        "Valentina", "Valentyna", "Nadezhda", "Nadiia", "Nadiya", "Lyubov", "Liubov", "Larisa", "Larysa",
+        "Ekaterina", "Yekaterina", "Kateryna", "Daria", "Darya", "Daryna", "Anastasia", "Anastasiia", "Anastasiya",
+        "Viktoriia", "Viktoriya", "Kristina", "Khrystyna", "Ksenia", "Kseniia", "Kseniya", "Zoya", "Tamara",
+        "Raisa", "Lidia", "Lidiya", "Inna", "Zhanna", "Polina", "Sofiia", "Veronika", "Evgenia", "Yevgenia",
+        "Yevheniia", "Lesya", "Lesia", "Hanna", "Antonina", "Valeriia", "Valeria", "Alina", "Alyona", "Alena",
+        "Ulyana", "Uliana", "Zinaida", "Yana", "Alla", "Nina",
+        "John", "James", "Michael", "David", "Robert", "William", "Richard", "Thomas", "Peter", "Andrew",
+        "Matthew", "Christopher", "Stephen", "Steven", "Jonathan", "George", "Edward", "Charles", "Anthony",
+        "Brian", "Kevin", "Jason", "Sarah", "Emma", "Anne", "Elizabeth", "Jennifer", "Susan", "Laura", "Rachel",
+        "Rebecca", "Claire", "Sophie", "Helen", "Catherine", "Katherine", "Margaret", "Hans", "Klaus", "Wolfgang",
+        "Stefan", "Jan", "Piotr", "Tomasz", "Krzysztof", "Katarzyna", "Agnieszka",
+    )
     # titles in front of a name the recogniser missed: "Gen. Yunus-Bek Yevkurov"
     person_titles: frozenset[str] = _words(
         "gen.", "gen", "general", "col.", "colonel", "lt.", "lieutenant", "maj.", "adm.", "admiral", "sgt.",

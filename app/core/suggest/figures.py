@@ -267,6 +267,8 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
     if before[-1:] in (["aged"], ["age"], ["ages"], ["youngest"], ["oldest"]) or before in (
             ["youngest", "was"], ["oldest", "was"], ["youngest", "is"], ["oldest", "is"]):
         return None  # an age: "aged 19 or 20", "the oldest 61", "the youngest was 19"
+    if len(span_toks) == 1 and before[-1:] in (["turned"], ["turns"]) and span_toks[0].text.isdigit():
+        return None  # "Her son turned 20 in captivity"
     if len(span_toks) == 1 and is_age(span_toks[0]) and start >= 2 and doc[start - 2].pos_ == "PROPN" and (
             end < len(doc) and doc[end].text == ","):
         return None  # "Valentina, 67, keeps ...": an age set off after a name
@@ -302,7 +304,8 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
     dozen = span_toks.text.lower().startswith("a dozen")
     if not rule and _partitive(doc, new_end) and nums[-1].lower_ not in _FRACTIONS:  # "a third of" is the fraction's
         rule = "partitive"
-    if not rule and not _DIGIT.search(span_toks.text) and not has_hedge and not ranged and not dozen:
+    magnitude = sum(t.lower_ in BIG_WORDS for t in span_toks) >= 2  # "Tens of thousands still cannot return"
+    if not rule and not _DIGIT.search(span_toks.text) and not (has_hedge or ranged or dozen or magnitude):
         return None  # a bare number word ("one of our biggest wins"); "one to three" is a ratio
     if not rule and len(nums) == 1 and nums[0].lower_ in ("a", "an"):
         return None

@@ -16,7 +16,7 @@ PERSON_NOUNS = frozenset({
     "general", "colonel", "officer", "fellow", "analyst", "expert", "researcher", "professor", "commander",
     "lieutenant", "major", "adviser", "advisor", "veteran", "economist", "scholar", "specialist", "historian",
     "diplomat", "lawmaker", "journalist", "governor", "mayor", "minister", "ambassador", "prosecutor", "judge",
-    "lawyer", "witness", "correspondent", "reporter", "presenter", "anchor",
+    "lawyer", "witness", "correspondent", "reporter", "presenter", "anchor", "blogger", "milblogger",
 })
 
 # words that may stand before a rank inside a name the recogniser read: "retired US Army Col. X", "Navy Cmdr. X"
@@ -26,8 +26,9 @@ _RANK_LEADS = frozenset({"retired", "us", "u.s.", "army", "navy", "air", "force"
 
 def after_titles(doc: Any, start: int, end: int, cfg: SuggestConfig, speaker_titles: frozenset[str]) -> int:
     """Where a person's name starts in the recogniser's span doc[start:end]: after the titles in front
-    ("Spokeswoman Iryna Tkach") and after a rank with the service before it ("US Army Col. Desmond X")."""
-    while end - start > 1 and (doc[start].lower_ in cfg.person_titles or doc[start].lower_ in speaker_titles):
+    ("Spokeswoman Iryna Tkach", "Mrs Kholodkova") and after a rank with the service before it ("US Army Col.
+    Desmond X")."""
+    while end - start > 1 and (cfg.is_title(doc[start].lower_) or doc[start].lower_ in speaker_titles):
         start += 1
     return past_rank(doc, start, end, cfg)
 
@@ -163,7 +164,8 @@ def described_names(doc: Any, words: list[str], cfg: SuggestConfig) -> list[tupl
                 c.dep_ == "det" for c in noun.children):
             continue
         start = head.i
-        while start > 0 and not doc[start].is_sent_start and _name_part(doc, start - 1):
+        while start > 0 and _name_part(doc, start - 1) and (not doc[start].is_sent_start or not (
+                doc[start - 1].is_punct or doc[start - 1].whitespace_ != " ")):  # "Kurskiy" + "Nabat" split
             start -= 1
         while start < head.i and (doc[start].lower_ in cfg.person_titles or f"{doc[start].lower_}." in
                                   cfg.person_titles or doc[start].lower_ in PERSON_NOUNS or doc[start].text == "-"
@@ -221,3 +223,13 @@ def capitals_lines(text: str) -> list[tuple[int, int]]:
         pos += len(line) + 1
     return out
 
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines of four or more words that are mostly capitalised: headlines written in title case."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out

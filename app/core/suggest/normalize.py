@@ -46,6 +46,14 @@ _JUNK_LINE = re.compile(
     r"|(comments?|replies|shares?)[ \t]*\(\d+\)|related (articles|stories|coverage|content)|reuse this content"
     r"|recommended( for you| stories| articles)?|background:|\d{1,2}[ \t]*min(ute)?s?[ \t]+read"
     r"|.*\([^()\n]*[ \t]/[ \t][^()\n]*\)"
+    # a reporters' credit ("Eom reported from Seoul. Strehlow reported from Washington.") and a dated line
+    # ("Sun 11 May 2025 07.00 BST")
+    r"|(?-i:(?:[A-Z][\w'\-]+(?:[ \t]+and[ \t]+[A-Z][\w'\-]+)?[ \t]+reported[ \t]+from[ \t]+[A-Z][\w'\-]*"
+    r"(?:[ \t]+[A-Z][\w'\-]*){0,3}(?:,[ \t]+[A-Z][\w'\-]*)?\.[ \t]*)+)"
+    r"|(?:mon|tue|wed|thu|fri|sat|sun)[ \t]+\d{1,2}[ \t]+[a-z]+[ \t]+\d{4}"
+    r"(?:[ \t]+\d{1,2}[.:]\d{2}(?:[ \t]+[a-z]{2,4})?)?"
+    # a wire's credit and update notes: "--With assistance from X.", "(Updates with ... in fifth paragraph.)"
+    r"|(?:--|\u2014|\u2013)?[ \t]*with assistance from\b.*|\((?:updates|adds|recasts)\b[^()\n]*\)"
     # a wire story's conversion note: "($1 = 81.1500 roubles)", "(1 euro = $1.0850)"
     r"|\((?:us)?[$\u20ac\u00a3]?1(?:[ \t]+[a-z]+)?[ \t]*=[ \t]*(?:us)?[$\u20ac\u00a3]?[\d.,]+(?:[ \t]+[a-z]+){0,2}\))"
     r"[ \t|.!\u00a0]*\r?$",
@@ -78,6 +86,11 @@ _AUTHOR_LINE = re.compile(r"^[ \t]*(?:(?:Dr|Prof|Professor)\.?[ \t]+)?[A-Z][a-z\
 # A byline that gives a role instead of "By": "Miles Fairbrass, Russia editor"
 _ROLE_BYLINE = re.compile(rf"^[ \t]*{_FULL_NAME},[ \t]*[A-Za-z \-]{{0,40}}\b(?:editor|correspondent|reporter|writer)"
                           + _EOL, re.MULTILINE)
+
+
+# A byline with the date after a dash: "Kateryna Pylypchak — Tuesday, 20 August 2024, 11:47"
+_DATED_BYLINE = re.compile(rf"^[ \t]*{_FULL_NAME}[ \t]+[\u2014\u2013-][ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)"
+                           r"day|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4})\b[^\n]*$", re.MULTILINE)
 
 
 # "Source: Al Jazeera" as the last line is the page's credit (under a lead, "Source: X on Telegram" names who
@@ -156,8 +169,8 @@ def junk_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of lines that are web junk ("Source link", "Please subscribe ...", bylines, photo
     captions, share and follow lines, a post's counts ("1.4K Reposts 203 Quotes"), the bullet lines under
     "News Summary:" or "Related:"), datelines, and a transcript's speaker labels and stage directions."""
-    regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _ROLE_BYLINE, _DATELINE, _TAGGED_DATELINE, _CREDIT_TAIL,
-               _AGENCY_TAG)
+    regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _ROLE_BYLINE, _DATED_BYLINE, _DATELINE, _TAGGED_DATELINE,
+               _CREDIT_TAIL, _AGENCY_TAG)
     lines = [(m.start(), m.end()) for regex in regexes for m in regex.finditer(text)]
     lines += [(m.start(), m.end()) for m in _AUTHOR_LINE.finditer(text, 0, 1500)]
     lines += [(m.start(), m.end()) for m in _SOURCE_CREDIT.finditer(text) if not text[m.end() :].strip()]

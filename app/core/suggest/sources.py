@@ -122,7 +122,8 @@ class Ctx:
                     for c in span.root.children
                 ) or title in PERSON_NOUNS or title in self.cfg.person_titles  # "Defence lawyer Alla Merkulova"
                     or (span.root.dep_ == "appos" and span.root.head.lower_ in PERSON_NOUNS)  # "minister, X,"
-                    or _has_own_family(span))  # "Valentina pushed open her garden gate"
+                    or _has_own_family(span)  # "Valentina pushed open her garden gate"
+                    or (len(span) >= 2 and span[0].lower_ in self.cfg.given_names))  # "Galina Prokudina" as GPE
                 if a.attributes.get("model_label") in ("PERSON", "") or described:
                     names.add(self._surname(a))
             self.persons = names
@@ -261,6 +262,11 @@ class Ctx:
                        for c in tok.children)  # "the mayor", "the city's mayor"
         if definite and tok.lower_ in ORG_DESCRIPTORS:
             return self.last_organisation(tok.idx)
+        holder = object_of(next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None))
+        held = self.resolve(holder, 1)[0] if definite and tok.lower_ == "office" and holder is not None and (
+            holder.pos_ == "PROPN" and any(c.dep_ == "compound" for c in holder.lefts)) else None  # a full name
+        if held is not None and self.is_person(held):
+            return held  # "the office of Vera X, the region's commissioner, said": she speaks
         if definite and tok.lower_ in BODIES and not any(c.dep_ == "poss" for c in tok.children):
             # "the headquarters said": the body named before ("Coordination Headquarters for ..."); "the air
             # force said" with none named: the body itself, `air force`
@@ -325,9 +331,13 @@ class Ctx:
             return self.resolve(self.doc[tok.i + 1], depth, inner, opens_paragraph)  # "said Sergeant Roman"
         if tok.lower_ in PRONOUNS:
             return self.last_person(tok.idx, opens_paragraph), "pronoun"
-        if tok.lower_ == "old" and tok.i >= 2 and self.doc[tok.i - 2].lower_ == "year" and any(
-                c.dep_ == "det" for c in tok.children):
+        if tok.lower_ == "old" and tok.i >= 2 and self.doc[tok.i - 2].lower_ == "year" and (any(
+                c.dep_ == "det" for c in tok.children) or (tok.i >= 5 and self.doc[tok.i - 5].lower_ == "the")):
             return aged_speaker(self, tok), "described"  # "The 68-year-old said" (split at the hyphens)
+        old = next((c for c in tok.lefts if c.lower_ == "old" and c.i >= 2 and self.doc[c.i - 2].lower_ == "year"),
+                   None)
+        if old is not None and tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return aged_speaker(self, old), "described"  # "said the 52-year-old hospital nurse"
         if tok.lower_ in PERSON_NOUNS and tok.pos_ == "PROPN" and any(c.dep_ == "det" for c in tok.children):
             described = self._described_person(tok)  # "The Minister underlined": the minister named before
             if described is not None:
