@@ -5,7 +5,7 @@ names."""
 
 from __future__ import annotations
 
-from suggest_support import sources_of, spans_of
+from suggest_support import shared_engine, sources_of, spans_of
 
 from app.core.suggest.normalize import junk_ranges
 
@@ -77,3 +77,18 @@ def test_a_person_the_recogniser_read_as_a_place():
             "“When a strange number rings, my heart stops,” said the 52-year-old hospital nurse.")
     assert "Galina Prokudina" in spans_of(text, "ACTOR")
     assert sources_of(text)["When a strange number rings, my heart stops"] == "Galina Prokudina"
+
+
+def test_an_entity_read_across_a_parenthesis_is_no_alias():
+    """An entity "the (Bar" trimmed to "Bar" is the name itself, not the name "Bar" stands in parentheses after
+    (taking it for one sent the alias check round in circles)."""
+    from spacy.tokens import Doc, Span
+
+    from app.core.suggest.actors import _parenthesised_alias
+
+    doc = Doc(shared_engine().nlp.vocab, words=["Kyiv", "said", "the", "(", "Bar", ")", "agreed"])
+    doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 2, 5, "ORG")]
+    assert _parenthesised_alias(doc, 4, 5) is None
+    named = Doc(shared_engine().nlp.vocab, words=["from", "North", "Korea", "(", "DPRK", ")"])
+    named.ents = [Span(named, 1, 3, "GPE"), Span(named, 4, 5, "ORG")]
+    assert _parenthesised_alias(named, 4, 5) == (1, 3, "GPE")

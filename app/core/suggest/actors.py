@@ -249,7 +249,11 @@ def _parenthesised_alias(doc: Any, start: int, end: int) -> tuple[int, int, str]
     if not before.ent_type_:
         return None
     ent = next((e for e in doc.ents if e.start <= before.i < e.end), None)
-    return None if ent is None else (*trim(doc, ent.start, ent.end), ent.label_)
+    if ent is None:
+        return None
+    alias_start, alias_end = trim(doc, ent.start, ent.end)
+    # the name must stand before the parenthesis: an entity read across it ("a (B" trimmed to "B") is no other name
+    return (alias_start, alias_end, ent.label_) if alias_end < start else None
 
 
 def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]], text: str | None = None
