@@ -20,6 +20,7 @@ HAND_MADE = [
     "175 prisoners of war", "40,000 killed and wounded", "10 hectares", "7 million tonnes of crude",
     "12 km", "8 battalions of infantry", "1 250 sq. km", "20 refineries and oil depots", "5 dozen shells",
     "2 and a half thousand", "450 sq km", "90 per cent of the territory", "3 ton trucks", "24 hours",
+    "5 billion-ruble programme",
 ]
 
 

@@ -89,7 +89,8 @@ def plain_quantity(text: str) -> PlainQuantity | None:
         return None  # an abbreviation in capitals ("two KAB") may be a unit symbol to quantulum3
     found = list(_WORDS_RE.finditer(rest.lower()))
     words = [w.group(0) for w in found]
-    if any(w in _NUMBER_WORDS or w in ("a", "an", "per") for w in words) or (words and words[0] in ("percent", "%")
+    parts = [p for w in words for p in re.split(r"[-'’]", w)]  # "5 billion-ruble": a scale inside a compound
+    if any(w in _NUMBER_WORDS or w in ("a", "an", "per") for w in parts) or (words and words[0] in ("percent", "%")
                                                                               and not m.group(1)):
         return None
     if words and words[0] in _PREPOSITION_SYMBOLS:

@@ -170,6 +170,10 @@ class ActorsView(RefreshWhenShown, QWidget):
 
     # -- actions ---------------------------------------------------------------------------------------
 
+    def _apply_and_push(self, command: RenameActorCommand | MergeActorsCommand) -> None:
+        command.apply()  # raises StoreError here, where _guard sees it; only a command that worked is pushed
+        self.undo_stack.push(command)
+
     def _guard(self, what: str, call: Callable[[], Any]) -> bool:
         try:
             call()
@@ -236,7 +240,7 @@ class ActorsView(RefreshWhenShown, QWidget):
         if entry.actor_id is None:  # a bare name becomes an actor with the old form as its alias
             return self._guard("Rename", lambda: actors.create_actor(self.store, name, [entry.name, *entry.aliases]))
         command = RenameActorCommand(self.store, entry.actor_id, entry.name, name)
-        return self._guard("Rename", lambda: self.undo_stack.push(command))
+        return self._guard("Rename", lambda: self._apply_and_push(command))
 
     def merge_selected(self) -> None:
         entries = self.selected_entries()
@@ -256,7 +260,7 @@ class ActorsView(RefreshWhenShown, QWidget):
 
     def merge(self, keep: actors.ActorEntry, others: list[actors.ActorEntry]) -> bool:
         command = MergeActorsCommand(self.store, (keep.actor_id, keep.name), [(e.actor_id, e.name) for e in others])
-        done = self._guard("Merge", lambda: self.undo_stack.push(command))
+        done = self._guard("Merge", lambda: self._apply_and_push(command))
         if done:
             self.message.emit(f"Merged {len(others)} into {keep.name}")
         return done

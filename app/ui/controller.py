@@ -390,13 +390,18 @@ class Controller(QObject):
         self._finish(Status.SKIPPED, "Skip")
 
     def undo(self) -> None:
-        self._guarded(self.undo_stack.undo)
+        self._guarded(self.undo_stack.undo, "Undone", self.undo_stack.undoText())
 
     def redo(self) -> None:
-        self._guarded(self.undo_stack.redo)
+        self._guarded(self.undo_stack.redo, "Redone", self.undo_stack.redoText())
 
-    def _guarded(self, step: Callable[[], None]) -> None:
+    def _guarded(self, step: Callable[[], None], done: str, what: str) -> None:
+        """Run an undo or redo step and say what it did (so that "Merged 2 into NATO" does not stay in the status
+        bar after the merge is undone)."""
         try:
             step()
         except StoreError as exc:
             self.message.emit(f"Cannot undo/redo: {exc}")
+            return
+        if what:
+            self.message.emit(f"{done}: {what}")

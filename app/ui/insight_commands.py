@@ -54,21 +54,44 @@ class AssignQuantityCommand(StoreCommand):
         self.ctx.select_span(self.span_id)
 
 
-class RenameActorCommand(QUndoCommand):
+class _AppliedBeforePush(QUndoCommand):
+    """A command whose first application runs in Python, through `apply()`, before it is pushed: a StoreError
+    ("there is already an actor named ...") then reaches the caller, and nothing is pushed. Raised inside redo(),
+    which Qt calls from push(), it would only be printed, and the failed command would stay on the stack."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._applied = False
+
+    def apply(self) -> None:
+        self._do()
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:  # push() calls redo() once: the change is already made
+            self._applied = False
+            return
+        self._do()
+
+    def _do(self) -> None:
+        raise NotImplementedError
+
+
+class RenameActorCommand(_AppliedBeforePush):
     """Rename a stored actor; undo renames it back (the name it had resolves to it again)."""
 
     def __init__(self, store: Store, actor_id: int, old: str, new: str) -> None:
         super().__init__(f"Rename actor '{old}' to '{new}'")
         self.store, self.actor_id, self.old, self.new = store, actor_id, old, new
 
-    def redo(self) -> None:
+    def _do(self) -> None:
         actors.rename_actor(self.store, self.actor_id, self.new)
 
     def undo(self) -> None:
         actors.rename_actor(self.store, self.actor_id, self.old)
 
 
-class MergeActorsCommand(QUndoCommand):
+class MergeActorsCommand(_AppliedBeforePush):
     """Fold index entries into one actor (`merge_entries`); undo puts the actor tables back as they were before
     the merge (`restore_actors`), ids included. Redo merges again from that same state."""
 
@@ -77,7 +100,7 @@ class MergeActorsCommand(QUndoCommand):
         self.store, self.keep, self.others = store, keep, others
         self._before: actors.ActorsSnapshot | None = None
 
-    def redo(self) -> None:
+    def _do(self) -> None:
         self._before = actors.actors_snapshot(self.store)  # a read; the merge is the one write transaction
         actors.merge_entries(self.store, self.keep, self.others)
 

@@ -185,6 +185,17 @@ def test_actor_index_proposals_confirm_rename_merge(qtbot, qtmodeltester, corpus
     qtmodeltester.check(view.actors)
     nato = next(e for e in view.actors.entries if e.name == "NATO")
     assert nato.actor_id is not None and nato.mentions == 2
+    # renaming onto another actor's name is refused with a message, and nothing lands on the undo stack
+    said, told = [], []
+    view.message.connect(said.append)
+    w.workbench.controller.message.connect(told.append)
+    stack = w.workbench.controller.undo_stack
+    steps = stack.count()
+    zelensky = next(e for e in view.actors.entries if e.name == "Volodymyr Zelensky")
+    assert not view.rename(zelensky, "NATO")
+    assert stack.count() == steps and said[-1].startswith("Rename: there is already an actor named")
+    w.workbench.controller.undo()  # the status bar says what was undone
+    assert told[-1] == "Undone: Merge North Atlantic Treaty Organisation into 'NATO'"
 
 
 def test_statistics_charts_have_data(qtbot, corpus_window) -> None:

@@ -18,8 +18,6 @@ UNIT_ABBREVIATIONS = frozenset({"km", "km²", "km2", "m²", "sq", "mi", "kg", "t
 _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
 _SQUARE_UNITS = frozenset({"km", "mi", "m", "miles", "kilometres", "kilometers", "metres", "meters"})
 RANGE_TOKEN = re.compile(r"^\d[\d,.]*(?:bn|mn|m|k)?[\u2013-]\d[\d,.]*(?:bn|mn|m|k)?$")  # "30,000–40,000", "1.5bn–2bn"
-
-
 GLUED_SQUARE = re.compile(r"^\d[\d,.]*sq$")  # "1,250sq" (km): the recogniser takes it for a number, spaCy does not
 
 

@@ -18,29 +18,6 @@ PERSON_NOUNS = frozenset({
     "diplomat", "lawmaker", "journalist", "governor", "mayor", "minister", "ambassador", "prosecutor", "judge",
     "lawyer", "witness", "correspondent", "reporter", "presenter", "anchor", "blogger", "milblogger",
 })
-
-# words that may stand before a rank inside a name the recogniser read: "retired US Army Col. X", "Navy Cmdr. X"
-_RANK_LEADS = frozenset({"retired", "us", "u.s.", "army", "navy", "air", "force", "marine", "marines", "corps",
-                         "guard", "national", "coast", "space", "rear", "vice"})
-
-
-def after_titles(doc: Any, start: int, end: int, cfg: SuggestConfig, speaker_titles: frozenset[str]) -> int:
-    """Where a person's name starts in the recogniser's span doc[start:end]: after the titles in front
-    ("Spokeswoman Iryna Tkach", "Mrs Kholodkova") and after a rank with the service before it ("US Army Col.
-    Desmond X")."""
-    while end - start > 1 and (cfg.is_title(doc[start].lower_) or doc[start].lower_ in speaker_titles):
-        start += 1
-    return past_rank(doc, start, end, cfg)
-
-
-def past_rank(doc: Any, start: int, end: int, cfg: SuggestConfig) -> int:
-    """`start` moved past an abbreviated rank and the service before it: "(retired) US Army Col." + the name."""
-    rank = next((i for i in range(end - 2, start - 1, -1) if doc[i].text.endswith(".") and cfg.is_title(doc[i].lower_)),
-                None)
-    if rank is not None and all(t.lower_ in _RANK_LEADS or cfg.is_title(t.lower_) for t in doc[start:rank]):
-        return rank + 1
-    return start
-
 # nouns that describe an organisation: "FrontLine Atlas, a volunteer mapping group", "the think tank said"
 ORG_DESCRIPTORS = frozenset({
     "tank", "institute", "organisation", "organization", "monitor", "group", "project", "collective", "network",
@@ -146,6 +123,29 @@ def _name_part(doc: Any, i: int) -> bool:
     hyphen_after = i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_
     return (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or (tok.text == "-" and not tok.whitespace_) or (
         (hyphen_before or hyphen_after) and tok.is_alpha)
+
+
+# words that may stand before a rank inside a name the recogniser read: "retired US Army Col. X", "Navy Cmdr. X"
+_RANK_LEADS = frozenset({"retired", "us", "u.s.", "army", "navy", "air", "force", "marine", "marines", "corps",
+                         "guard", "national", "coast", "space", "rear", "vice"})
+
+
+def after_titles(doc: Any, start: int, end: int, cfg: SuggestConfig, speaker_titles: frozenset[str]) -> int:
+    """Where a person's name starts in the recogniser's span doc[start:end]: after the titles in front
+    ("Spokeswoman Iryna Tkach", "Mrs Kholodkova") and after a rank with the service before it ("US Army Col.
+    Desmond X")."""
+    while end - start > 1 and (cfg.is_title(doc[start].lower_) or doc[start].lower_ in speaker_titles):
+        start += 1
+    return past_rank(doc, start, end, cfg)
+
+
+def past_rank(doc: Any, start: int, end: int, cfg: SuggestConfig) -> int:
+    """`start` moved past an abbreviated rank and the service before it: "(retired) US Army Col." + the name."""
+    rank = next((i for i in range(end - 2, start - 1, -1) if doc[i].text.endswith(".") and cfg.is_title(doc[i].lower_)),
+                None)
+    if rank is not None and all(t.lower_ in _RANK_LEADS or cfg.is_title(t.lower_) for t in doc[start:rank]):
+        return rank + 1
+    return start
 
 
 def described_names(doc: Any, words: list[str], cfg: SuggestConfig) -> list[tuple[int, int, str, bool]]:

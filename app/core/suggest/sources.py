@@ -262,9 +262,10 @@ class Ctx:
                        for c in tok.children)  # "the mayor", "the city's mayor"
         if definite and tok.lower_ in ORG_DESCRIPTORS:
             return self.last_organisation(tok.idx)
-        holder = object_of(next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None))
-        held = self.resolve(holder, 1)[0] if definite and tok.lower_ == "office" and holder is not None and (
-            holder.pos_ == "PROPN" and any(c.dep_ == "compound" for c in holder.lefts)) else None  # a full name
+        holder = object_of(next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)) if (
+            definite and tok.lower_ == "office") else None
+        held = self.resolve(holder, 1)[0] if holder is not None and holder.pos_ == "PROPN" and any(
+            c.dep_ == "compound" for c in holder.lefts) else None  # a full name
         if held is not None and self.is_person(held):
             return held  # "the office of Vera X, the region's commissioner, said": she speaks
         if definite and tok.lower_ in BODIES and not any(c.dep_ == "poss" for c in tok.children):
