@@ -174,3 +174,23 @@ def test_cli_suggest_and_evaluate(tmp_path, monkeypatch, capsys):
 def test_cli_suggest_bad_model(tmp_path, capsys):
     assert run_cli(["suggest", "--db", str(tmp_path / "x.marginalia"), "--model", "no-such-model-xyz"]) == EXIT_FAILED
     assert "no installed spaCy pipeline" in capsys.readouterr().err
+
+
+def test_a_text_the_rules_fail_on_does_not_stop_the_batch(store, monkeypatch):
+    """One document whose analysis raises gets no suggestions and is named in the report; the others are stored."""
+    engine = shared_engine()
+    real = engine.analyse
+
+    def analyse(text, doc, normalised=None):
+        if "Kremlin" in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(text, doc, normalised)
+
+    monkeypatch.setattr(engine, "analyse", analyse)
+    report = run_to_end(suggest_project(store, engine, batch_docs=4))
+    failing = [d.id for d in store.iter_documents(None) if "Kremlin" in d.text]
+    assert report.documents == store.count_documents() and sorted(i for i, _t, _w in report.failed) == failing
+    assert all(why == "RecursionError: maximum recursion depth exceeded" for _i, _t, why in report.failed)
+    assert f"{len(failing)} documents got no suggestions (the rules failed on them)" in report.summary()
+    stored = {row[0] for row in store.conn.execute("SELECT DISTINCT doc_id FROM spans")}
+    assert stored == {d.id for d in store.iter_documents(None)} - set(failing)

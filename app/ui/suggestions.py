@@ -287,6 +287,8 @@ class Suggestions(QObject):
         if self.dialog is not None:
             self._close_dialog()
             files.show_report(self.window, "Suggestions", report)
+        elif report.failed:  # the document open: its text tripped the rules
+            self.message.emit(f"No suggestions for this document: the rules failed on it ({report.failed[0][2]})")
         elif report.spans_added:
             self.message.emit(f"{report.spans_added} new suggestions ({report.relations_added} SOURCE links) — "
                               "A or Enter accepts, X rejects, Shift+A accepts all")

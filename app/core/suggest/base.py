@@ -33,10 +33,12 @@ class Suggestion:
 
 @dataclass(slots=True)
 class DocSuggestions:
-    """All suggestions for one text, sorted by offset; relations are (head index, child index, label)."""
+    """All suggestions for one text, sorted by offset; relations are (head index, child index, label). `error`
+    says why the rules could not read the text (then there are no suggestions for it)."""
 
     spans: list[Suggestion]
     relations: list[tuple[int, int, str]]
+    error: str = ""
 
     def by_label(self, label: str) -> list[Suggestion]:
         return [s for s in self.spans if s.label == label]

@@ -36,14 +36,20 @@ class SuggestReport:
     by_label: dict[str, int] = field(default_factory=dict)  # suggestions made, new or not
     model: str = ""
     model_version: str = ""
+    failed: list[tuple[int, str, str]] = field(default_factory=list)  # (document id, title, why)
 
     def summary(self) -> str:
         labels = ", ".join(f"{k} {v}" for k, v in sorted(self.by_label.items())) or "none"
-        return (
+        text = (
             f"suggest: {self.documents} documents; suggested {labels}; stored {self.spans_added} new pending "
             f"spans and {self.relations_added} relations (known and rejected ones skipped); "
             f"model {self.model} ({self.model_version})"
         )
+        if self.failed:
+            shown = "; ".join(f"document {i} '{title[:60]}': {why}" for i, title, why in self.failed[:3])
+            more = f" and {len(self.failed) - 3} more" if len(self.failed) > 3 else ""
+            text += f"\n{len(self.failed)} documents got no suggestions (the rules failed on them): {shown}{more}"
+        return text
 
 
 def _store_batch(store: Store, engine: Suggester, docs: list[Document], report: SuggestReport,
@@ -51,6 +57,9 @@ def _store_batch(store: Store, engine: Suggester, docs: list[Document], report: 
     results = list(engine.suggest_many([d.text for d in docs], batch_size=batch_size))
     with store.transaction():
         for doc, result in zip(docs, results, strict=True):
+            if result.error:  # nothing stored for it, nothing already stored harmed
+                report.failed.append((doc.id, doc.title, result.error))
+                continue
             new_spans = [s.to_new_span(engine.name, engine.version) for s in result.spans]
             n_spans, n_rels = store.add_suggestions(doc.id, new_spans, result.relations, replace_model=engine.name)
             report.spans_added += n_spans

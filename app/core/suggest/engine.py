@@ -195,7 +195,8 @@ class SuggestionEngine:
         return self.analyse(text, self.nlp(normalised), normalised)
 
     def suggest_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[DocSuggestions]:
-        """Suggestions for many texts, analysed with `nlp.pipe` in batches (in the order given)."""
+        """Suggestions for many texts, analysed with `nlp.pipe` in batches (in the order given). A text the rules
+        fail on gets no suggestions and says why (`DocSuggestions.error`); the others go on."""
         buffer: deque[tuple[str, str]] = deque()
 
         def normalised() -> Iterator[str]:
@@ -206,7 +207,11 @@ class SuggestionEngine:
 
         for doc in self.nlp.pipe(normalised(), batch_size=batch_size):
             text, norm = buffer.popleft()
-            yield self.analyse(text, doc, norm)
+            try:
+                result = self.analyse(text, doc, norm)
+            except Exception as exc:  # one text the rules trip over must not stop the batch
+                result = DocSuggestions([], [], error=f"{type(exc).__name__}: {exc}"[:300])
+            yield result
 
 
 def load_engine(
