@@ -78,3 +78,14 @@ def test_glued_square_units_normalise():
     assert normalise_figure("483sq miles")["unit"] == "km²"
     assert normalise_figure("1,250sq km") == {"value": 1250, "unit": "km²", "qualifier": "exact"}
     assert normalise_figure("about 1,150 sq km")["unit"] == "km²"
+
+
+def test_officials_a_nationality_names_act_and_the_government_owns():
+    text = ("Russia builds drones at a rate Western intelligence officials put at well over 2,000 a month. U.S. "
+            "officials deny any role. Ukrainian officials said the attack had failed. Russian defence ministry "
+            "officials said the strike was repelled. The money comes from the government’s reserve fund.")
+    actors = spans_of(text, "ACTOR")
+    assert {"Western intelligence officials", "U.S. officials", "government"} <= set(actors)
+    sources = sources_of(text)
+    assert sources["the attack had failed"] == "Ukrainian officials"  # a speaker: the claim rules' span
+    assert sources["the strike was repelled"] == "Russian defence ministry"  # the body speaks, as before

@@ -20,6 +20,11 @@ _STATE_ABBREVIATIONS = frozenset({"U.S.", "US", "UK", "EU", "NATO"})
 _GOVERNMENTS = frozenset({"government", "state", "chancellery", "cabinet"})
 # groups that act as one when a nationality names them: "European governments", "Russian military bloggers"
 _NAMED_GROUPS = frozenset({"governments", "bloggers", "milbloggers"})
+# officials a nationality names, acting or acted with rather than speaking (the claim rules take the speakers):
+# "Western intelligence officials put it at ...", "U.S. officials deny any role"
+_NAMED_OFFICIALS = frozenset({"officials"})
+_OFFICIAL_DEPS = frozenset({"nsubj", "nsubjpass"})
+_BODY_WORDS = frozenset({"ministry", "department", "office", "administration", "service", "agency", "command"})
 
 
 def hyphen_agents(text: str, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> list[Suggestion]:
@@ -33,24 +38,33 @@ def hyphen_agents(text: str, cfg: SuggestConfig, junk: list[tuple[int, int]]) ->
 
 
 def acting_governments(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> list[Suggestion]:
-    """ACTORs for "the (federal) government" and "the state" as the subject of a verb, and for groups a
-    nationality names, whatever their role: "European governments", "Russian military bloggers"."""
+    """ACTORs for "the (federal) government" and "the state" as the subject of a verb (the government also as a
+    possessor or object of a preposition), for groups a nationality names, whatever their role ("European
+    governments", "Russian military bloggers"), and for officials a nationality names when they act rather than
+    speak ("U.S. officials deny any role")."""
     from spacy.attrs import LOWER  # here, not at the top: the window imports this package without spaCy
 
     out = []
     strings = doc.vocab.strings
     for i, low in enumerate(doc.to_array([LOWER]).ravel().tolist() if len(doc) else []):
         word = strings[low]
-        if word not in _GOVERNMENTS and word not in _NAMED_GROUPS:
+        if word not in _GOVERNMENTS and word not in _NAMED_GROUPS and word not in _NAMED_OFFICIALS:
             continue
         tok = doc[i]
         mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
         if word in _GOVERNMENTS:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ == "the"
-                                                                   for c in tok.lefts) or any(
+            roles = ("nsubj", "nsubjpass", "poss", "pobj") if word == "government" else ("nsubj", "nsubjpass")
+            if tok.dep_ not in roles or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts) or any(
                     m.dep_ == "compound" and m.is_lower for m in mods):
-                continue  # but "the end state is unclear"
+                continue  # but "the end state is unclear"; "the government's reserve fund" is the government's
             first = mods[0].left_edge if mods else tok
+        elif word in _NAMED_OFFICIALS:
+            named = [m for m in mods if m.text[:1].isupper() and (m.ent_type_ or not m.is_sent_start)]
+            speaks = tok.head.lemma_.lower() in cfg.reporting_verbs and any(
+                c.dep_ in ("ccomp", "xcomp") for c in tok.head.children)
+            if not named or tok.dep_ not in _OFFICIAL_DEPS or speaks or any(m.lower_ in _BODY_WORDS for m in mods):
+                continue  # a speaker is the claim rules' ("Russian defence ministry officials said": the ministry)
+            first = named[0]
         else:
             named = [m for m in mods if m.text[:1].isupper() and (m.ent_type_ or not m.is_sent_start)]
             if not named:
