@@ -52,6 +52,8 @@ def acting_governments(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
             continue
         tok = doc[i]
         mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        # a nationality or a name in front ("Western", "U.S."), not a capital that only opens the sentence
+        named = [m for m in mods if m.text[:1].isupper() and (m.ent_type_ or not m.is_sent_start)]
         if word in _GOVERNMENTS:
             roles = ("nsubj", "nsubjpass", "poss", "pobj") if word == "government" else ("nsubj", "nsubjpass")
             if tok.dep_ not in roles or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts) or any(
@@ -59,14 +61,12 @@ def acting_governments(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
                 continue  # but "the end state is unclear"; "the government's reserve fund" is the government's
             first = mods[0].left_edge if mods else tok
         elif word in _NAMED_OFFICIALS:
-            named = [m for m in mods if m.text[:1].isupper() and (m.ent_type_ or not m.is_sent_start)]
             speaks = tok.head.lemma_.lower() in cfg.reporting_verbs and any(
                 c.dep_ in ("ccomp", "xcomp") for c in tok.head.children)
             if not named or tok.dep_ not in _OFFICIAL_DEPS or speaks or any(m.lower_ in _BODY_WORDS for m in mods):
                 continue  # a speaker is the claim rules' ("Russian defence ministry officials said": the ministry)
             first = named[0]
         else:
-            named = [m for m in mods if m.text[:1].isupper() and (m.ent_type_ or not m.is_sent_start)]
             if not named:
                 continue  # "Regional governments" opening a sentence
             first = named[0]
