@@ -87,6 +87,11 @@ def object_of(prep: Any | None) -> Any | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
+def is_age_old(tok: Any) -> bool:
+    """`tok` is the "old" of "68-year-old", which the tokenizer splits at the hyphens."""
+    return tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "year"
+
+
 def strip_punct(toks: list[Any]) -> list[Any]:
     """`toks` without leading and trailing punctuation."""
     start, end = 0, len(toks)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.suggest.base import object_of, word_forms
+from app.core.suggest.base import is_age_old, object_of, word_forms
 from app.core.suggest.config import SuggestConfig
 
 MARKS = frozenset({"that", "if", "whether", ":", ",", "-", "--", '"', "'"})
@@ -78,8 +78,7 @@ def subject_of(verb: Any) -> Any | None:
             if inverted is not None and inverted.left_edge.i == verb.i + 1 and inverted.i < comp.i \
                     and inverted.i + 1 < len(verb.doc) and verb.doc[inverted.i + 1].text == ",":
                 return inverted
-    aged = next((c for c in verb.lefts if c.lower_ == "old" and c.i >= 2 and verb.doc[c.i - 2].lower_ == "year"),
-                None) if own is None else None
+    aged = next((c for c in verb.lefts if is_age_old(c)), None) if own is None else None
     if aged is not None:
         return aged  # '"...," the 71-year-old says': the parser hung the age on the verb
     for _ in range(3):

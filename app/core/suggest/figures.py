@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.core.suggest.base import CURRENCY_MARKS, Suggestion, in_ranges
+from app.core.suggest.base import CURRENCY_MARKS, CURRENCY_SIGNS, Suggestion, in_ranges
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.counted_nouns import (
     BIG_WORDS,
@@ -39,7 +39,6 @@ _AREAS = frozenset({
 _PHRASAL_OVER = frozenset({"hand", "take", "turn", "give", "pass", "win", "fight", "argue", "watch"})
 _MOVES = frozenset({"fall", "drop", "rise", "climb", "sink", "dip", "slip", "go"})  # "falling below 15 percent"
 _MOVED_PAST = frozenset({"below", "above", "under"})
-_CURRENCY_SIGNS = "$€£₴₽¥"
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # "133,000": never a date
 _FRACTIONS = frozenset({"third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
 _MULTIPLES = frozenset({"double", "triple"})
@@ -394,8 +393,8 @@ def _joined_sums(doc: Any, text: str, figures: list[Suggestion], cfg: SuggestCon
     for fig in figures[1:]:
         last = out[-1]
         span = None
-        if (text[last.end : fig.start] in (" to ", "\u2013", "-") and text[fig.start : fig.start + 1] in _CURRENCY_SIGNS
-                and any(c in _CURRENCY_SIGNS for c in text[last.start : last.end])):
+        if (text[last.end : fig.start] in (" to ", "\u2013", "-") and text[fig.start : fig.start + 1] in CURRENCY_SIGNS
+                and any(c in CURRENCY_SIGNS for c in text[last.start : last.end])):
             span = doc.char_span(last.start, fig.end, alignment_mode="expand")
         if span is not None and not _changed_from(doc, span.start):
             joined = _figure(doc, span.start, span.end, "MONEY", cfg)

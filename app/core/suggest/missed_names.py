@@ -167,10 +167,9 @@ def described_names(doc: Any, words: list[str], cfg: SuggestConfig) -> list[tupl
         while start > 0 and _name_part(doc, start - 1) and (not doc[start].is_sent_start or not (
                 doc[start - 1].is_punct or doc[start - 1].whitespace_ != " ")):  # "Kurskiy" + "Nabat" split
             start -= 1
-        while start < head.i and (doc[start].lower_ in cfg.person_titles or f"{doc[start].lower_}." in
-                                  cfg.person_titles or doc[start].lower_ in PERSON_NOUNS or doc[start].text == "-"
-                                  or doc[start].lower_ in PLACE_MADE or (doc[start].lower_ == "the" and not
-                                                                          keeps_the(doc[start]))):
+        while start < head.i and (cfg.is_title(doc[start].lower_) or doc[start].lower_ in PERSON_NOUNS
+                                  or doc[start].text == "-" or doc[start].lower_ in PLACE_MADE
+                                  or (doc[start].lower_ == "the" and not keeps_the(doc[start]))):
             start += 1  # "Colonel", "Major General"; "Riga" + "-" + "based"
         while start < head.i and doc[start + 1].text == "-" and doc[start + 2].lower_ in PLACE_MADE:
             start += 3

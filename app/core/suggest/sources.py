@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.suggest.actors import MISSION_PREPS, MISSIONS, name_key
-from app.core.suggest.base import MONTHS, Suggestion, object_of
+from app.core.suggest.base import MONTHS, Suggestion, is_age_old, object_of
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.missed_names import ORG_DESCRIPTORS, PERSON_NOUNS, is_age, keeps_the
 from app.core.suggest.unnamed_sources import BODIES, DETERMINERS, unnamed_source
@@ -332,11 +332,10 @@ class Ctx:
             return self.resolve(self.doc[tok.i + 1], depth, inner, opens_paragraph)  # "said Sergeant Roman"
         if tok.lower_ in PRONOUNS:
             return self.last_person(tok.idx, opens_paragraph), "pronoun"
-        if tok.lower_ == "old" and tok.i >= 2 and self.doc[tok.i - 2].lower_ == "year" and (any(
-                c.dep_ == "det" for c in tok.children) or (tok.i >= 5 and self.doc[tok.i - 5].lower_ == "the")):
+        if is_age_old(tok) and (any(c.dep_ == "det" for c in tok.children) or (
+                tok.i >= 5 and self.doc[tok.i - 5].lower_ == "the")):
             return aged_speaker(self, tok), "described"  # "The 68-year-old said" (split at the hyphens)
-        old = next((c for c in tok.lefts if c.lower_ == "old" and c.i >= 2 and self.doc[c.i - 2].lower_ == "year"),
-                   None)
+        old = next((c for c in tok.lefts if is_age_old(c)), None)
         if old is not None and tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return aged_speaker(self, old), "described"  # "said the 52-year-old hospital nurse"
         if tok.lower_ in PERSON_NOUNS and tok.pos_ == "PROPN" and any(c.dep_ == "det" for c in tok.children):
