@@ -55,7 +55,8 @@ MISSION_PREPS = frozenset({"in"})
 # prepositions that make an organisation or a gazetteer name a place: "outside EU", "in the Kremlin"
 ORG_PLACE_PREPS = frozenset({"in", "into", "near", "inside", "outside", "across", "throughout", "within"})
 _RECORD_NOUNS = frozenset({"data", "statement", "report", "estimate", "estimates", "figures", "assessment", "tally",
-                           "analysis", "survey", "count"})
+                           "analysis", "survey", "count", "briefing"})
+_MEMBERS = frozenset({"deputy", "member", "mp", "mep", "senator"})  # "an SPD member", "a State Duma deputy"
 _SPEAKER_TITLES = frozenset({"spokeswoman", "spokesman", "spokesperson"})
 _NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "ter", "ten", "da", "di", "du", "del", "la", "le"})
 _TITLE_WORDS = frozenset({
@@ -420,7 +421,7 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
                 c.dep_ in ("det", "poss") for c in head.children):
             attrs["rule"] = "agent"  # "under the Russian Federation control"
             score = 0.7
-        elif label == "ORG" and head.i - end <= 1 and (head.lower_ in cfg.source_nouns or head.lower_ in PERSON_NOUNS):
+        elif label == "ORG" and head.i - end <= 1 and head.lower_ in (cfg.source_nouns | PERSON_NOUNS | _MEMBERS):
             attrs["rule"] = "affiliation"  # "a senior EU official", "a Pentagon spokesman"
             score = 0.7
         elif label == "ORG" and span[0].lower_ not in _TITLE_WORDS and _titles_then_name(doc, end, head):

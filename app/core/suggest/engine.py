@@ -24,6 +24,7 @@ from app.core.suggest.config import (
 from app.core.suggest.figures import figure_suggestions
 from app.core.suggest.generic_actors import acting_governments, hyphen_agents
 from app.core.suggest.missed_names import keeps_the
+from app.core.suggest.named_bodies import party_names, regional_bodies
 from app.core.suggest.normalize import junk_ranges, normalise
 from app.core.suggest.patterns import PatternError, PatternSet, load_patterns
 from app.core.suggest.pipeline import DEFAULT_PIPELINE, Pipeline, PipelineLoadError, load_pipeline
@@ -35,7 +36,7 @@ _PLACE_PREPS_FOR_PATTERNS = ORG_PLACE_PREPS | {"at"}
 
 
 PARAGRAPH_COMPONENT = "marginalia_paragraphs"
-RULES_VERSION = "26"  # raise when the rules change what they suggest
+RULES_VERSION = "27"  # raise when the rules change what they suggest
 
 
 def paragraph_starts(doc: Any) -> Any:
@@ -99,6 +100,17 @@ def keep_ranks_whole(nlp: Any) -> None:
 
 def _overlaps(a: Suggestion, b: Suggestion) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _with_bodies(actors: list[Suggestion], bodies: list[Suggestion]) -> list[Suggestion]:
+    """`actors` plus the named bodies that no actor overlaps but from inside ("new administration" in "the new
+    administration in Washington": the longer name replaces it)."""
+    for body in bodies:
+        clashes = [a for a in actors if _overlaps(a, body)]
+        if all(body.start <= a.start and a.end <= body.end and (a.start, a.end) != (body.start, body.end)
+               for a in clashes):
+            actors = [a for a in actors if a not in clashes] + [body]
+    return actors
 
 
 class SuggestionEngine:
@@ -169,6 +181,7 @@ class SuggestionEngine:
         actors = actor_suggestions(doc, cfg, junk, normalised)
         actors += [a for a in hyphen_agents(normalised, cfg, junk) + acting_governments(doc, cfg, junk)
                    if not any(b.start < a.end and a.start < b.end for b in actors)]
+        actors = _with_bodies(actors, party_names(doc, cfg, junk) + regional_bodies(normalised, cfg, junk))
         figures = figure_suggestions(doc, cfg, junk, normalised)
         spans = self._merge([*actors, *figures], self._pattern_suggestions(doc, junk))
         actor_list = [s for s in spans if s.label == cfg.actor_label]

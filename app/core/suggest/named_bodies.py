@@ -1,0 +1,103 @@
+"""Named bodies the recogniser misses or reads as a mere modifier: the party, faction or group a person belongs to
+("an MP from the Holos faction", "a deputy from the ruling United Russia party"), military groupings ("its
+North group of forces"), regional bodies named by their place ("the Sumy regional military administration") and a
+new government named by its seat ("the new administration in Washington").
+
+Annotators tag these wherever they stand (all 25 party, faction and grouping names after a preposition in the gold
+up to heldout24, all nine "<Place> regional administration/police" and all four "new administration in
+Washington"), so unlike states they need no acting role.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app.core.suggest.actors import name_key
+from app.core.suggest.base import MONTHS, Suggestion, in_ranges
+from app.core.suggest.config import SuggestConfig
+
+_PARTY_WORDS = frozenset({"party", "faction", "bloc", "coalition", "group"})
+_GROUPINGS = frozenset({"group", "grouping"})  # "group of forces", "grouping of troops"
+_FORCES = frozenset({"forces", "troops"})
+_NAME_JOINS = frozenset({"of", "the", "for", "and"})  # inside a name: "Servant of the People", "Patriots for Europe"
+_QUOTES = frozenset({"\u201d", "\u2019", '"', "'"})
+_REGIONAL_BODY = re.compile(
+    r"\b([A-Z][\w\u2019'-]+) (?:regional|oblast|district|city|municipal) (?:military |state )?"
+    r"(?:administration|police|council|government)\b")
+_NEW_GOVERNMENT = re.compile(r"\b(?:new|incoming|outgoing|next) administration in ([A-Z][a-z]+)\b")
+_NOT_PLACES = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our", "Every", "Each"})
+
+
+def _capitalised(tok: Any) -> bool:
+    """A word of a name: capitalised, and a proper noun or entity where the sentence opens ("Units of the ...")."""
+    return tok.text[:1].isupper() and tok.lower_ not in MONTHS and not tok.is_punct and (
+        not tok.is_sent_start or tok.pos_ == "PROPN" or bool(tok.ent_type_))
+
+
+def _name_before(doc: Any, end: int) -> int | None:
+    """Where the capitalised name that ends at doc[end - 1] starts ("Servant of the People"), or None."""
+    start = end
+    while start > 0 and (_capitalised(doc[start - 1]) or doc[start - 1].lower_ in _NAME_JOINS):
+        start -= 1
+    while start < end and not _capitalised(doc[start]):
+        start += 1  # a leading "the", "of the" belongs to the sentence, not the name
+    return start if start < end else None
+
+
+def _body_name(doc: Any, noun: Any, cfg: SuggestConfig) -> tuple[int, int] | None:
+    """The token range of the name in front of a party word or grouping (`noun`), with "group of forces" kept
+    ("North group of forces") but "party"/"faction" and lower-case words such as "ruling" left out."""
+    end = noun.i
+    while end > 0 and doc[end - 1].is_lower and doc[end - 1].head.i == noun.i and doc[end - 1].dep_ in (
+            "amod", "compound", "nmod"):
+        end -= 1  # "Wagner mercenary group", "parliamentary group"
+    quoted = end > 0 and doc[end - 1].text in _QUOTES
+    name_end = end - 1 if quoted else end
+    start = _name_before(doc, name_end)
+    if start is None:
+        return None
+    tail = noun.i + 1
+    if noun.lower_ in _GROUPINGS and tail + 1 < len(doc) and doc[tail].lower_ == "of" and (
+            doc[tail + 1].lower_ in _FORCES):
+        return start, tail + 2  # the grouping's full name: "North group of forces", "Kursk group of forces"
+    if name_end - start == 1 and (doc[start].ent_type_ in ("NORP", "GPE", "LOC", "DATE", "CARDINAL")
+                                  or name_key(doc[start].text) in cfg.never_actors):
+        return None  # "a Ukrainian group", "the Kursk group": a nationality or place, not a name
+    if quoted:
+        return None  # a quoted name before a party word is a slogan more often than a party
+    return start, name_end
+
+
+def party_names(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> list[Suggestion]:
+    """ACTORs for the names of parties, factions and groups after a preposition ("Oleksii Dzhurynskyi of the Holos
+    party", "an MEP from the Patriots for Europe group") and of military groupings anywhere ("units of its
+    "North" group of forces")."""
+    out = []
+    for tok in doc:
+        if (tok.lower_ not in _PARTY_WORDS and tok.lower_ not in _GROUPINGS) or not tok.is_lower:
+            continue
+        grouping = tok.lower_ in _GROUPINGS and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and (
+            doc[tok.i + 2].lower_ in _FORCES)
+        if not grouping and (tok.dep_ != "pobj" or tok.lower_ == "grouping"):
+            continue
+        found = _body_name(doc, tok, cfg)
+        if found is None:
+            continue
+        start, end = doc[found[0]].idx, doc[found[1] - 1].idx + len(doc[found[1] - 1].text)
+        if not in_ranges(start, end, junk):
+            out.append(Suggestion(start, end, cfg.actor_label, 0.7, attributes={"rule": "party"}))
+    return out
+
+
+def regional_bodies(text: str, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> list[Suggestion]:
+    """ACTORs for bodies a place names ("the Sumy regional military administration", "Sumy regional police")
+    and for a new government named by its seat ("the new administration in Washington")."""
+    out = []
+    for m in _REGIONAL_BODY.finditer(text):
+        if m.group(1) not in _NOT_PLACES and not in_ranges(m.start(), m.end(), junk):
+            out.append(Suggestion(m.start(), m.end(), cfg.actor_label, 0.7, attributes={"rule": "regional-body"}))
+    for m in _NEW_GOVERNMENT.finditer(text):
+        if m.group(1).lower() in cfg.government_seats and not in_ranges(m.start(), m.end(), junk):
+            out.append(Suggestion(m.start(), m.end(), cfg.actor_label, 0.7, attributes={"rule": "new-government"}))
+    return out

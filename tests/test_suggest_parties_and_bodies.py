@@ -1,0 +1,58 @@
+"""Suggestions for named bodies the recogniser misses or reads as a mere modifier: the party or faction a person
+belongs to, military groupings, bodies a place names, a new government named by its seat, and an organisation in
+front of a member's title. Made-up texts and names."""
+
+from __future__ import annotations
+
+from suggest_support import spans_of
+
+
+def test_the_party_or_faction_a_person_belongs_to():
+    text = ("Ostap Hrebinka, an MP from the Holos faction, said the bill was late. Marta Ilchyshyn of the "
+            "opposition European Solidarity faction voted against it. Pavel Zotin, a deputy from the ruling "
+            "United Russia party, said nothing. Irma Vaske, an MEP from the Patriots for Europe group, objected.")
+    actors = spans_of(text, "ACTOR")
+    assert {"Holos", "European Solidarity", "United Russia", "Patriots for Europe"} <= set(actors)
+    assert not any(a.endswith(("faction", "party", "group")) for a in actors)  # the name without the party word
+
+
+def test_a_nationality_or_place_before_a_party_word_is_no_party():
+    text = "Leaders of a Ukrainian party met members of the Kursk group and of the Labour group on Monday."
+    actors = spans_of(text, "ACTOR")
+    assert "Ukrainian" not in actors
+    assert "Kursk" not in actors
+    assert "Labour" in actors  # a name, not a place
+
+
+def test_military_groupings_keep_group_of_forces():
+    text = ("Russia’s defence ministry said units of its “North” group of forces had advanced. A spokesman for "
+            "Ukraine’s Khortytsia group of forces said fighters from Russia’s Wagner mercenary group had left.")
+    actors = spans_of(text, "ACTOR")
+    assert "North” group of forces" in actors
+    assert "Khortytsia group of forces" in actors
+    assert "Wagner" in actors
+    assert "Wagner mercenary group" not in actors
+
+
+def test_bodies_a_place_names_and_a_new_government_by_its_seat():
+    text = ("“The new administration in Washington is talking about talks,” said Ihor Mazurak, head of the Sumy "
+            "regional military administration. Sumy regional police said a car was hit. The new administration "
+            "in Sudzha opened a school.")
+    actors = spans_of(text, "ACTOR")
+    assert {"new administration in Washington", "Sumy regional military administration",
+            "Sumy regional police"} <= set(actors)
+    assert "new administration in Sudzha" not in actors  # not a seat of government
+    assert "new administration" not in actors  # the longer name replaces it
+
+
+def test_an_organisation_in_front_of_a_members_title():
+    text = ("Frauke Lammert, an SPD member of the foreign affairs committee, told reporters the plan was sound. "
+            "Nina Voskova, a Communist Party deputy, said she had written to the ministry. Lawmakers spoke after "
+            "a closed-door NIS briefing on Monday.")
+    actors = spans_of(text, "ACTOR")
+    assert {"SPD", "Communist Party", "NIS"} <= set(actors)
+
+
+def test_state_television_channels_from_the_pattern_file():
+    text = "A presenter on the state-run channel Rossiya-1 told viewers on Sunday that the offensive had failed."
+    assert "Rossiya-1" in spans_of(text, "ACTOR")
