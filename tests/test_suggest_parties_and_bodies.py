@@ -1,6 +1,7 @@
 """Suggestions for named bodies the recogniser misses or reads as a mere modifier: the party or faction a person
 belongs to, military groupings, bodies a place names, a new government named by its seat, and an organisation in
-front of a member's title. Made-up texts and names."""
+front of a member's title; gas volumes written on the number and ranges with a sign at both ends; vocatives, market
+benchmarks and a tag line that are no actors. Made-up texts and names."""
 
 from __future__ import annotations
 
@@ -56,3 +57,18 @@ def test_an_organisation_in_front_of_a_members_title():
 def test_state_television_channels_from_the_pattern_file():
     text = "A presenter on the state-run channel Rossiya-1 told viewers on Sunday that the offensive had failed."
     assert "Rossiya-1" in spans_of(text, "ACTOR")
+
+
+def test_gas_volumes_and_ranges_with_a_sign_at_both_ends():
+    text = ("Flows are a fraction of the more than 40bcm a year it moved before; the country uses about 4.5bcm. "
+            "A halt could add €5-€8/MWh to prices, and fees were worth roughly $5bn-$6bn a year. Discounts "
+            "widened to $12-$15 a barrel.")
+    figures = spans_of(text, "FIGURE")
+    assert {"more than 40bcm", "about 4.5bcm", "€5-€8/MWh", "roughly $5bn-$6bn", "$12-$15"} <= set(figures)
+
+
+def test_vocatives_benchmarks_and_a_tag_line_are_no_actors():
+    text = ("“He said, ‘Mum, it’s our own land now,’” she recalled. The decree speaks of those who defend the "
+            "Fatherland. TTF traded higher as LNG arrived.\nRead more about: Kursk, Army, Regions\n")
+    actors = spans_of(text, "ACTOR")
+    assert not {"Mum", "Fatherland", "TTF", "LNG", "Army", "Regions"} & set(actors)

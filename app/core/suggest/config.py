@@ -48,7 +48,9 @@ class SuggestConfig:
         "YouTube", "TikTok", "Instagram", "Viber", "Danube", "Dnipro River", "Dnieper", "Black Sea",
         "JavaScript", "PDF", "Commentary", "Analysis", "Opinion", "Explainer", "BST", "EST", "EDT", "CEST", "EEST",
         "PST", "Iskander", "Iskander-M", "Kinzhal", "Kalibr", "Shahed", "Shaheds", "Geran", "Geran-2", "HIMARS",
-        "ATACMS", "Storm Shadow", "Taurus", "GDP", "EW", "FPV", "Brent", "Urals",
+        "ATACMS", "Storm Shadow", "Taurus", "GDP", "EW", "FPV", "Brent", "Urals", "TTF", "WTI", "LNG",
+        # what a speaker calls a relative or the country ("'Mum, it's Kursk now'", "defend the Fatherland")
+        "Mum", "Mom", "Dad", "Mama", "Papa", "Fatherland", "Motherland",
     )
     hedges: frozenset[str] = _words(
         "approximately", "almost", "nearly", "some", "around", "roughly", "about", "over", "another", "at least",

@@ -36,7 +36,7 @@ _PLACE_PREPS_FOR_PATTERNS = ORG_PLACE_PREPS | {"at"}
 
 
 PARAGRAPH_COMPONENT = "marginalia_paragraphs"
-RULES_VERSION = "27"  # raise when the rules change what they suggest
+RULES_VERSION = "28"  # raise when the rules change what they suggest
 
 
 def paragraph_starts(doc: Any) -> Any:
@@ -63,6 +63,12 @@ def _add_paragraph_component(nlp: Any) -> None:
 
 # scale letters glued after a number ("130k", "US$38.6M", "Rbs13.5tn"; the currency letters are in base.py)
 _SCALE_SUFFIXES = ("k", "K", "M", "B", "bn", "mn", "tn")
+_GLUED_UNITS = ("bcm", "mcm", "tcm")  # gas volumes written on the number: "40bcm"
+_SIGNS = "[$\u20ac\u00a3\u20b4\u20bd]"
+# a range whose ends both carry a currency sign: its dash, the second sign and a scale before the dash are tokens
+# of their own (infixes are not split again by the prefix and suffix rules, so each part needs its own pattern)
+_SIGNED_RANGE = (f"(?<=[0-9])[-\u2013](?={_SIGNS}[0-9])", f"(?<=[-\u2013]){_SIGNS}(?=[0-9])",
+                 f"(?<=[0-9])(?:bn|mn|tn|k)(?=[-\u2013]{_SIGNS}[0-9])")
 
 
 def split_number_affixes(nlp: Any) -> None:
@@ -75,9 +81,11 @@ def split_number_affixes(nlp: Any) -> None:
     if not hasattr(tokenizer, "prefix_search"):
         return
     prefixes = ["~", "\u2248", "\u00b1", *(re.escape(p) + "(?=[0-9])" for p in CURRENCY_PREFIXES)]
-    suffixes = ["(?<=[0-9])(?:" + "|".join(_SCALE_SUFFIXES) + ")"]
-    # a closing quote and a dash glued between words ("rubles”—around $450,000") are tokens of their own
-    infixes = ["\u2014", "(?<=\\w)[\u201d\u2019\"](?=[\u2014\u2013])"]
+    suffixes = ["(?<=[0-9])(?:" + "|".join(_SCALE_SUFFIXES + _GLUED_UNITS) + ")"]
+    # a closing quote and a dash glued between words ("rubles”—around $450,000") are tokens of their own, and so
+    # is the dash of a range whose ends both carry a currency sign ("€5-€8/MWh", "$5bn-$6bn")
+    infixes = ["\u2014", "(?<=\\w)[\u201d\u2019\"](?=[\u2014\u2013])",
+               *_SIGNED_RANGE]
     tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *prefixes]).search
     tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, *suffixes]).search
     tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *infixes]).finditer

@@ -32,6 +32,7 @@ _SMALL_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "a", "an",
 })
 _RANGE_JOINS = frozenset({"to", "-", "\u2013", "or"})
+_DASHES = frozenset({"-", "\u2013"})
 _AREAS = frozenset({
     "regions", "areas", "towns", "cities", "villages", "districts", "countries", "oblasts", "provinces", "sectors",
     "fronts", "directions", "axes", "settlements",
@@ -125,6 +126,11 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
     """The number's own extent: a range ("50 to 60", "11-12"), a scale word ("60 thousand", "3 thousand 700"),
     digits grouped by spaces ("1 250") and a currency code in front ("UAH 4 million")."""
     n = len(doc)
+    while end - start > 1 and (doc[end - 1].text in CURRENCY_SIGNS or doc[end - 1].text in _DASHES):
+        end -= 1  # "$12-$" + "15": the recogniser stopped at the second sign
+    if end + 2 < n and doc[end].text in _DASHES and doc[end + 1].text in CURRENCY_SIGNS and is_num(
+            doc[end + 2]) and doc[end - 1].like_num:
+        end = _past_scales(doc, end + 3)  # "$12-$15", "€5-€8", "$5bn-$6bn": a range with a sign at both ends
     if doc[end - 1].lower_ in SCALES and end < n and doc[end].text.isdigit():
         end += 1  # "3 thousand" + "700"
     while end < n and (doc[end].lower_ in SCALES or glued_million(doc, end)):

@@ -35,7 +35,7 @@ _JUNK_LINE = re.compile(
     r"^[ \t\-\u2013\u2022*|]*(source link|about the author|scroll to top|news summary:?|read more|share this"
     r"|.*\bsubscribe\b.*|.*\bcheck all news\b.*|.*leave a comment.*|.*sign up for.*newsletter.*"
     r"|!\[\]\(\).*|advertisement|share\b.*|.*\bfollow us\b.*|.*\blast updated\b.*|(photo|image|picture|video)"
-    r"( credit)?:.*|(also read|read also|see also|read more):.*|related posts|(\u00a9|copyright\b).*"
+    r"( credit)?:.*|(also read|read also|see also|read more( about| on)?):.*|related posts|(\u00a9|copyright\b).*"
     r"|follow\b.{0,60}\bcoverage\b.*(?:https?://|www\.)\S*"
     r"|.*\bcontributed( reporting)? to this (report|story|article)|image (source|caption),.*"
     r"|.*\((photo|image|picture)\b[^()]*\)\.?"
