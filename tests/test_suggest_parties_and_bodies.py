@@ -1,11 +1,12 @@
 """Suggestions for named bodies the recogniser misses or reads as a mere modifier: the party or faction a person
 belongs to, military groupings, bodies a place names, a new government named by its seat, and an organisation in
 front of a member's title; gas volumes written on the number and ranges with a sign at both ends; vocatives, market
-benchmarks and a tag line that are no actors. Made-up texts and names."""
+benchmarks and a tag line that are no actors; an outgoing or new administration; people familiar with a matter as a
+source. Made-up texts and names."""
 
 from __future__ import annotations
 
-from suggest_support import spans_of
+from suggest_support import sources_of, spans_of
 
 
 def test_the_party_or_faction_a_person_belongs_to():
@@ -37,8 +38,8 @@ def test_military_groupings_keep_group_of_forces():
 
 def test_bodies_a_place_names_and_a_new_government_by_its_seat():
     text = ("“The new administration in Washington is talking about talks,” said Ihor Mazurak, head of the Sumy "
-            "regional military administration. Sumy regional police said a car was hit. The new administration "
-            "in Sudzha opened a school.")
+            "regional military administration. Sumy regional police said a car was hit. A school was opened by "
+            "the new administration in Sudzha.")
     actors = spans_of(text, "ACTOR")
     assert {"new administration in Washington", "Sumy regional military administration",
             "Sumy regional police"} <= set(actors)
@@ -72,3 +73,20 @@ def test_vocatives_benchmarks_and_a_tag_line_are_no_actors():
             "Fatherland. TTF traded higher as LNG arrived.\nRead more about: Kursk, Army, Regions\n")
     actors = spans_of(text, "ACTOR")
     assert not {"Mum", "Fatherland", "TTF", "LNG", "Army", "Regions"} & set(actors)
+
+
+def test_a_changing_administration_and_the_administrations_own():
+    text = ("U.S. officials briefed reporters as the outgoing administration weighed its options. If the new "
+            "American administration pushes both sides, talks may follow. The review reflected the "
+            "administration’s caution. The administration said little.")
+    actors = spans_of(text, "ACTOR")
+    assert {"outgoing administration", "new American administration", "administration"} <= set(actors)
+    assert actors.count("administration") == 1  # the possessor; a bare "The administration said" stays out
+
+
+def test_people_familiar_with_a_matter_as_the_source():
+    text = ("The plant has continued to operate normally, according to a person familiar with its operations. "
+            "The firm plans to make fibre locally, according to people familiar with the matter.")
+    sources = sources_of(text)
+    assert sources["The plant has continued to operate normally"] == "person"
+    assert sources["The firm plans to make fibre locally"] == "people"

@@ -24,7 +24,20 @@ _NAMED_GROUPS = frozenset({"governments", "bloggers", "milbloggers"})
 # "Western intelligence officials put it at ...", "U.S. officials deny any role"
 _NAMED_OFFICIALS = frozenset({"officials"})
 _OFFICIAL_DEPS = frozenset({"nsubj", "nsubjpass"})
+_TURNOVER = frozenset({"outgoing", "incoming", "new", "next"})  # "the outgoing administration weighed ..."
 _BODY_WORDS = frozenset({"ministry", "department", "office", "administration", "service", "agency", "command"})
+
+
+def _changing_administration(tok: Any, mods: list[Any]) -> Any | None:
+    """Where "the outgoing administration" (new, incoming, next) starts when it acts or is acted on, or "the
+    administration's" as a possessor; None otherwise (a bare "the administration said" mostly stands for a
+    government named before, and annotators tag it only about half the time)."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts):
+        return None
+    if tok.dep_ == "poss" and not mods:
+        return tok
+    changing = [m for m in mods if m.lower_ in _TURNOVER]
+    return changing[0] if changing and tok.dep_ in _OFFICIAL_DEPS else None
 
 
 def hyphen_agents(text: str, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> list[Suggestion]:
@@ -48,13 +61,18 @@ def acting_governments(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
     strings = doc.vocab.strings
     for i, low in enumerate(doc.to_array([LOWER]).ravel().tolist() if len(doc) else []):
         word = strings[low]
-        if word not in _GOVERNMENTS and word not in _NAMED_GROUPS and word not in _NAMED_OFFICIALS:
+        if word not in _GOVERNMENTS and word not in _NAMED_GROUPS and word not in _NAMED_OFFICIALS and (
+                word != "administration"):
             continue
         tok = doc[i]
         mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
         # a nationality or a name in front ("Western", "U.S."), not a capital that only opens the sentence
         named = [m for m in mods if m.text[:1].isupper() and (m.ent_type_ or not m.is_sent_start)]
-        if word in _GOVERNMENTS:
+        if word == "administration":
+            first = _changing_administration(tok, mods)
+            if first is None:
+                continue
+        elif word in _GOVERNMENTS:
             roles = ("nsubj", "nsubjpass", "poss", "pobj") if word == "government" else ("nsubj", "nsubjpass")
             if tok.dep_ not in roles or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts) or any(
                     m.dep_ == "compound" and m.is_lower for m in mods):

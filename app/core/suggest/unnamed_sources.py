@@ -27,6 +27,8 @@ BODIES = frozenset({
 _PLURAL_SOURCES = frozenset({"diplomats", "sources", "advisers", "advisors", "aides", "negotiators", "envoys"})
 # counted people who speak: "three people familiar with the matter said", "two of the people said"
 # ("two independent analysts said": counted, the generic plural is particular people)
+_INFORMED = frozenset({"person", "people", "persons"})
+_IN_THE_KNOW = frozenset({"familiar", "close", "briefed"})  # "people familiar with the matter"
 _COUNTED_PEOPLE = frozenset({
     "people", "persons", "individuals", "officials", "analysts", "experts", "economists", "researchers",
     *_PLURAL_SOURCES,
@@ -75,6 +77,10 @@ def unnamed_source(ctx: Ctx, tok: Any) -> Suggestion | None:
             if described is not None:  # "one of the sources, a European official who tracks ..."
                 return unnamed_source(ctx, described)
             return ctx.new_actor(tok, obj, "unnamed")
+    if tok.lower_ in _INFORMED and any(c.lower_ in _IN_THE_KNOW and c.i == tok.i + 1 for c in tok.rights):
+        # "according to a person familiar with its operations", "people close to the talks"
+        count = next((c for c in tok.lefts if c.dep_ == "nummod"), None)
+        return ctx.new_actor(count or tok, tok, "unnamed")
     if tok.lower_ in cfg.witness_nouns:  # "Residents say", "a North Korean soldier says"
         return witness_source(ctx, tok)
     if tok.lower_ in cfg.group_nouns:  # "Ukrainian officials", "regional officials", "the Ukrainian government"
