@@ -2,7 +2,8 @@
 belongs to, military groupings, bodies a place names, a new government named by its seat, and an organisation in
 front of a member's title; gas volumes written on the number and ranges with a sign at both ends; vocatives, market
 benchmarks and a tag line that are no actors; an outgoing or new administration; people familiar with a matter as a
-source. Made-up texts and names."""
+source; envoys, experts, plural services and a governor described after his name as sources. Made-up texts and
+names."""
 
 from __future__ import annotations
 
@@ -90,3 +91,15 @@ def test_people_familiar_with_a_matter_as_the_source():
     sources = sources_of(text)
     assert sources["The plant has continued to operate normally"] == "person"
     assert sources["The firm plans to make fibre locally"] == "people"
+
+
+def test_envoys_experts_services_and_a_governor_described_after_his_name():
+    text = ("Much of the talk, according to four EU diplomats, was about gas. The depot held 2,000 tonnes, a source in "
+            "the Ukrainian security services said. The loss could slow attacks, said a Ukrainian military analyst "
+            "in Kyiv. Vsevolod Kurdyumov, the acting governor of the region, said a drone had hit. In a later "
+            "post, the governor said detonations were continuing.")
+    sources = sources_of(text)
+    assert sources["The depot held 2,000 tonnes"] == "Ukrainian security services"
+    assert sources["The loss could slow attacks"] == "Ukrainian military analyst in Kyiv"
+    assert sources["detonations were continuing"] == "Vsevolod Kurdyumov"
+    assert "EU" not in sources.values()

@@ -1,7 +1,7 @@
 """Suggestions for people the recogniser reads as places ("Galina Prokudina" as GPE), people named again by
 their age ("the 52-year-old hospital nurse"), by "Mrs" or through their office, bloggers, capitals the recogniser
-missed, page credits and date lines, and counts told as magnitudes ("Tens of thousands"). Made-up texts and
-names."""
+missed, page credits, date lines and bylines, market indexes, and counts told as magnitudes ("Tens of
+thousands"). Made-up texts and names."""
 
 from __future__ import annotations
 
@@ -92,3 +92,18 @@ def test_an_entity_read_across_a_parenthesis_is_no_alias():
     named = Doc(shared_engine().nlp.vocab, words=["from", "North", "Korea", "(", "DPRK", ")"])
     named.ents = [Span(named, 1, 3, "GPE"), Span(named, 4, 5, "ORG")]
     assert _parenthesised_alias(named, 4, 5) == (1, 3, "GPE")
+
+
+def test_more_credits_a_service_byline_and_a_two_word_country_dateline_are_furniture():
+    text = ("By RFE/RL’s Belarus Service\n\nSEOUL, South Korea — Troops moved north, officials said.\n\n"
+            "Irma Holt reported from Seoul, and Pavel Dorn from Washington.\nAnna Sile contributed reporting.\n")
+    furniture = [text[a:b] for a, b in junk_ranges(text)]
+    assert "By RFE/RL’s Belarus Service" in furniture
+    assert "SEOUL, South Korea —" in furniture
+    assert "Irma Holt reported from Seoul, and Pavel Dorn from Washington." in furniture
+    assert "Anna Sile contributed reporting." in furniture
+    assert not {"RL", "South Korea", "Irma Holt", "Pavel Dorn", "Anna Sile"} & set(spans_of(text, "ACTOR"))
+
+
+def test_a_market_index_is_no_actor():
+    assert "MOEX Russia Index" not in spans_of("The MOEX Russia Index of stocks slid 2.1% on Monday.", "ACTOR")

@@ -151,7 +151,7 @@ class SuggestConfig:
     # a name ending in one of these is an event, not an actor: "the Kursk Offensive"
     event_heads: frozenset[str] = _words(
         "offensive", "counteroffensive", "counter-offensive", "operation", "incursion", "invasion", "war", "attack",
-        "campaign", "front", "summit", "talks", "accords", "agreement",
+        "campaign", "front", "summit", "talks", "accords", "agreement", "index",  # "the MOEX Russia Index slid"
     )
     place_preps: frozenset[str] = _words(
         "in", "into", "near", "from", "inside", "within", "across", "throughout", "outside", "toward", "towards",

@@ -48,8 +48,14 @@ _JUNK_LINE = re.compile(
     r"|.*\([^()\n]*[ \t]/[ \t][^()\n]*\)"
     # a reporters' credit ("Eom reported from Seoul. Strehlow reported from Washington.") and a dated line
     # ("Sun 11 May 2025 07.00 BST")
-    r"|(?-i:(?:[A-Z][\w'\-]+(?:[ \t]+and[ \t]+[A-Z][\w'\-]+)?[ \t]+reported[ \t]+from[ \t]+[A-Z][\w'\-]*"
-    r"(?:[ \t]+[A-Z][\w'\-]*){0,3}(?:,[ \t]+[A-Z][\w'\-]*)?\.[ \t]*)+)"
+    r"|(?-i:(?:[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+){0,2}(?:[ \t]+and[ \t]+[A-Z][\w'\-]+)?"
+    r"[ \t]+reported[ \t]+from[ \t]+[A-Z][\w'\-]*"
+    r"(?:[ \t]+[A-Z][\w'\-]*){0,3}(?:,[ \t]+[A-Z][\w'\-]*)?"
+    # "..., and Maeng Ji-yoo from Washington."
+    r"(?:,?[ \t]+and[ \t]+[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+){0,3}[ \t]+from[ \t]+[A-Z][\w'\-]*)?\.[ \t]*)+)"
+    # "Gabriela X contributed reporting.", "Anna Y and Tom Z contributed research."
+    r"|(?-i:[A-Z][\w'\-]+(?:(?:[ \t]+|,[ \t]+|[ \t]+and[ \t]+)[A-Z][\w'\-]+){1,7}[ \t]+contributed[ \t]+"
+    r"(?:reporting|research)\b[^\n]{0,80})"
     r"|(?:mon|tue|wed|thu|fri|sat|sun)[ \t]+\d{1,2}[ \t]+[a-z]+[ \t]+\d{4}"
     r"(?:[ \t]+\d{1,2}[.:]\d{2}(?:[ \t]+[a-z]{2,4})?)?"
     # a wire's credit and update notes: "--With assistance from X.", "(Updates with ... in fifth paragraph.)"
@@ -62,7 +68,7 @@ _JUNK_LINE = re.compile(
 # A byline: "By Marta Kovalenko-Reid and Tom Aldous", "By X in Kyiv, Ukraine" (capitalised names only, nothing
 # else on the line but a role in lower case, "court correspondent" or "a senior fellow at the X Centre", and a
 # "| Updated: ..." or "· 5 min read" after a bar or a dot).
-_NAME = r"[A-Z][\w.\-\u2019']*(?:[ \t]+[A-Z][\w.\-\u2019']*)*"
+_NAME = r"[A-Z][\w.\-\u2019'/]*(?:[ \t]+[A-Z][\w.\-\u2019'/]*)*"  # "RFE/RL’s Belarus Service"
 _BYLINE = re.compile(rf"^[ \t]*(?:(?:Commentary|Analysis|Opinion|Words|Text|Story)[ \t]+)?(?:By|BY|by)[ \t]+"
                      rf"{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|AND|in)[ \t]+(?:the[ \t]+)?){_NAME}"
                      r"(?:[ \t]+news[ \t]+desk)?)*"
@@ -135,10 +141,11 @@ def _bullets_after_headings(text: str) -> list[tuple[int, int]]:
     return out
 
 
-# A dateline opening a paragraph: "KYIV, Ukraine — ", "KYIV, March 12 — ", "KYIV, Ukraine (AP) — " (the place and the
-# agency in it are no actors)
+# A dateline opening a paragraph: "KYIV, Ukraine — ", "SEOUL, South Korea — ", "KYIV, March 12 — ", "KYIV, Ukraine
+# (AP) — " (the place and the agency in it are no actors)
 _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'\-]+(?:[ \t][A-Z][A-Z'\-]+)*,[ \t]*"
-                       r"(?:[A-Z][a-z]+[ \t]?\d{0,2}|\d{1,2}[ \t][A-Z][a-z]+)?[ \t]*(?:\([A-Za-z]{2,12}\)[ \t]*)?"
+                       r"(?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]?\d{0,2}|\d{1,2}[ \t][A-Z][a-z]+)?[ \t]*"
+                       r"(?:\([A-Za-z]{2,12}\)[ \t]*)?"
                        r"(?:\u2014|\u2013|--)", re.MULTILINE)
 
 

@@ -45,6 +45,12 @@ def _named_after(noun: Any) -> bool:
     return any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i - noun.i <= 6 for c in noun.rights)
 
 
+def _describes_name(noun: Any) -> bool:
+    """`noun` stands in apposition right after a name: "Vsevolod K., the acting governor of the region,"."""
+    return noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.ent_type_ == "PERSON" and (
+        noun.i - noun.head.i <= 6)
+
+
 def _has_own_family(span: Any) -> bool:
     """A one-word name (the model may call it a place) that is the subject of a clause in which "his" or "her"
     comes before any other person's name: "Valentina pushed open what was left of her garden gate"."""
@@ -293,8 +299,9 @@ class Ctx:
         people = self.people_before(tok.idx)
         for earlier in reversed(self.doc[: tok.i]):
             if earlier.lower_ != tok.lower_ or (any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children)
-                                                 and not _named_after(earlier)):
-                continue  # "the governor said" is no description; "the governor, Pavel Grekov," is
+                                                 and not _named_after(earlier) and not _describes_name(earlier)):
+                continue  # "the governor said" is no description; "the governor, Pavel Grekov," and "Pavel
+                # Grekov, the acting governor," are
             near = [a for a in people if abs(a.start - earlier.idx) < 80]
             if near:  # the nearest: "Minister Kolesnyk" for the next "the Minister", not the name before it
                 nearest = min(near, key=lambda a: a.start - earlier.idx - len(earlier.text) if a.start > earlier.idx

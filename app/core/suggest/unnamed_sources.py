@@ -27,6 +27,11 @@ BODIES = frozenset({
 _PLURAL_SOURCES = frozenset({"diplomats", "sources", "advisers", "advisors", "aides", "negotiators", "envoys"})
 # counted people who speak: "three people familiar with the matter said", "two of the people said"
 # ("two independent analysts said": counted, the generic plural is particular people)
+# envoys of member states, not of the body that names them: "four EU diplomats" are the diplomats speaking
+_ENVOYS = frozenset({"diplomat", "diplomats", "ambassador", "ambassadors"})
+# people whose field, not employer, the words before them name: "a Ukrainian military analyst"
+_EXPERTS = frozenset({"analyst", "analysts", "expert", "experts", "economist", "economists", "historian", "scholar",
+                      "researcher", "researchers", "specialist", "journalist", "blogger", "bloggers"})
 _INFORMED = frozenset({"person", "people", "persons"})
 _IN_THE_KNOW = frozenset({"familiar", "close", "briefed"})  # "people familiar with the matter"
 _COUNTED_PEOPLE = frozenset({
@@ -42,7 +47,7 @@ def unnamed_source(ctx: Ctx, tok: Any) -> Suggestion | None:
     cfg = ctx.cfg
     lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "det")]
     named = [c for c in lefts if c.ent_type_ in ("PERSON", "ORG") and c.pos_ == "PROPN"]
-    if named and (tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns):
+    if named and (tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns) and tok.lower_ not in _ENVOYS:
         return ctx.resolve(named[-1], 1)[0]  # "a Pentagon spokesman said": the Pentagon speaks
     if tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns:
         # "Officials at NATO headquarters", "officials of the Pentagon", "a source in Ukraine's SBU"
@@ -54,7 +59,7 @@ def unnamed_source(ctx: Ctx, tok: Any) -> Suggestion | None:
         if org is not None:
             return ctx.resolve(org, 1)[0]
         mods = [t for t in obj.subtree if t.i < obj.i and t.dep_ in ("compound", "amod", "nmod")] if obj else []
-        if obj is not None and obj.lower_ in BODIES and mods and (
+        if obj is not None and (obj.lower_ in BODIES or obj.lemma_.lower() in BODIES) and mods and (
                 any(m.text[:1].isupper() for m in mods) or prep.lower_ == "in") and not any(
                 c.lower_ in ("a", "an") for c in obj.lefts):  # but "a trader at a large German utility" is a person
             # "a spokeswoman for the Sumy ... administration", "a source in the finance ministry"
@@ -128,7 +133,8 @@ def _body_in(ctx: Ctx, mods: list[Any], tok: Any) -> tuple[Any, Any]:
     ("a senior defense official")."""
     words = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
     # "a Ukrainian military intelligence source" is the agency speaking; "Western intelligence officials" are people
-    body = next((m for m in reversed(words) if (m.lower_ in ctx.cfg.institution_nouns or m.lower_ in BODIES) and (
+    body = None if tok.lower_ in _EXPERTS else next((m for m in reversed(words) if (
+        m.lower_ in ctx.cfg.institution_nouns or m.lower_ in BODIES) and (
         m.lower_ != "intelligence" or (m.i > 0 and m.nbor(-1).lower_ == "military"))), None)
     first = mods[0].left_edge if mods else tok  # "Russian" of "Russian defence ministry officials"
     if body is not None:
