@@ -73,9 +73,15 @@ def party_names(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> li
     """ACTORs for the names of parties, factions and groups after a preposition ("Oleksii Dzhurynskyi of the Holos
     party", "an MEP from the Patriots for Europe group") and of military groupings anywhere ("units of its
     "North" group of forces")."""
+    from spacy.attrs import LOWER  # here, not at the top: the window imports this package without spaCy
+
     out = []
-    for tok in doc:
-        if (tok.lower_ not in _PARTY_WORDS and tok.lower_ not in _GROUPINGS) or not tok.is_lower:
+    strings = doc.vocab.strings
+    for i, low in enumerate(doc.to_array([LOWER]).ravel().tolist() if len(doc) else []):
+        if strings[low] not in _PARTY_WORDS and strings[low] not in _GROUPINGS:
+            continue  # one array lookup a word: most articles have no party word at all
+        tok = doc[i]
+        if not tok.is_lower:
             continue
         grouping = tok.lower_ in _GROUPINGS and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and (
             doc[tok.i + 2].lower_ in _FORCES)
