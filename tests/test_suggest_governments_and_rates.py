@@ -89,3 +89,9 @@ def test_officials_a_nationality_names_act_and_the_government_owns():
     sources = sources_of(text)
     assert sources["the attack had failed"] == "Ukrainian officials"  # a speaker: the claim rules' span
     assert sources["the strike was repelled"] == "Russian defence ministry"  # the body speaks, as before
+
+
+def test_more_or_less_hedges_the_whole_sum():
+    figures = spans_of("The deal was worth more or less 20 million dollars, he said.", "FIGURE")
+    assert figures == ["more or less 20 million dollars"]
+    assert normalise_figure(figures[0])["qualifier"] == "approx"

@@ -54,9 +54,9 @@ class SuggestConfig:
     )
     hedges: frozenset[str] = _words(
         "approximately", "almost", "nearly", "some", "around", "roughly", "about", "over", "another", "at least",
-        "no more than", "more than", "less than", "fewer than", "up to", "as many as", "as much as", "as high as",
-        "as low as", "close to", "estimated", "as far as", "just over", "just under", "at most", "upwards of",
-        "additional", "extra", "under", "well over", "nearly all", "a further", "as few as",
+        "no more than", "more or less", "more than", "less than", "fewer than", "up to", "as many as", "as much as",
+        "as high as", "as low as", "close to", "estimated", "as far as", "just over", "just under", "at most",
+        "upwards of", "additional", "extra", "under", "well over", "nearly all", "a further", "as few as",
         "near", "not less than", "not more than", "no less than", "no fewer than", "several", "a few", "perhaps",
         "possibly", "well under", "something like", "upward of", "maybe", "a little under", "a little over",
         "a bit more than", "c.", "ca.", "circa", "<", ">", "~", "±", "closer to", "in the region of", "in excess of",
