@@ -1,4 +1,5 @@
-"""Undoable edits. Each redo()/undo() makes exactly ONE Store call (one SQLite transaction).
+"""Undoable edits. Each redo()/undo() makes exactly ONE Store call (one SQLite transaction). The controller applies
+a command before it pushes it (`AppliedBeforePush`), so an edit the store refuses never reaches the undo stack.
 
 Ids stay stable across undo/redo: an undone addition is deleted with `delete_span` and redone with
 `restore_span`, which puts the span (and its relations) back under its old id, so later commands that
@@ -23,7 +24,30 @@ class CommandContext(Protocol):
     def select_span(self, span_id: int | None) -> None: ...
 
 
-class StoreCommand(QUndoCommand):
+class AppliedBeforePush(QUndoCommand):
+    """A command whose first application runs in Python, through `apply()`, before it is pushed: a StoreError
+    then reaches the caller, and nothing is pushed. Raised inside redo(), which Qt calls from push(), it would only
+    be printed, and the failed command would stay on the stack. Subclasses put their change in `_do()`."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._applied = False
+
+    def apply(self) -> None:
+        self._do()
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:  # push() calls redo() once: the change is already made
+            self._applied = False
+            return
+        self._do()
+
+    def _do(self) -> None:
+        raise NotImplementedError
+
+
+class StoreCommand(AppliedBeforePush):
     def __init__(self, ctx: CommandContext, doc_id: int, text: str) -> None:
         super().__init__(text)
         self.ctx = ctx
@@ -41,7 +65,7 @@ class AddSpanCommand(StoreCommand):
         self.span_id: int | None = None
         self._deleted: DeletedSpan | None = None
 
-    def redo(self) -> None:
+    def _do(self) -> None:
         self._focus()
         if self._deleted is None:
             self.span_id = self.ctx.store.add_span(self.doc_id, self.new).id
@@ -62,7 +86,7 @@ class DeleteSpanCommand(StoreCommand):
         self.span_id = span_id
         self._deleted: DeletedSpan | None = None
 
-    def redo(self) -> None:
+    def _do(self) -> None:
         self._focus()
         self._deleted = self.ctx.store.delete_span(self.span_id)
         self.ctx.select_span(None)
@@ -81,7 +105,7 @@ class UpdateSpanCommand(StoreCommand):
         self.changes = changes
         self._before: dict[str, Any] = {}
 
-    def redo(self) -> None:
+    def _do(self) -> None:
         self._focus()
         before, _after = self.ctx.store.update_span(self.span_id, **self.changes)
         self._before = {key: getattr(before, key) for key in self.changes}
@@ -99,7 +123,7 @@ class AddRelationCommand(StoreCommand):
         self.head_id, self.child_id, self.label = head_id, child_id, label
         self.relation: Relation | None = None
 
-    def redo(self) -> None:
+    def _do(self) -> None:
         self._focus()
         if self.relation is None:
             self.relation = self.ctx.store.add_relation(self.head_id, self.child_id, self.label)
@@ -120,7 +144,7 @@ class DeleteRelationCommand(StoreCommand):
         self.rel_id = rel_id
         self.relation: Relation | None = None
 
-    def redo(self) -> None:
+    def _do(self) -> None:
         self._focus()
         self.relation = self.ctx.store.delete_relation(self.rel_id)
 
@@ -137,7 +161,7 @@ class SetStatusCommand(StoreCommand):
         self.focus = focus
         self._old: Status | None = None
 
-    def redo(self) -> None:
+    def _do(self) -> None:
         if self.focus and not self._first:
             self._focus()
         self._first = False
@@ -159,7 +183,7 @@ class SetStatesCommand(StoreCommand):
         self.select = select
         self._before: dict[int, SpanState] = {}
 
-    def redo(self) -> None:
+    def _do(self) -> None:
         self._focus()
         self._before = self.ctx.store.set_states(self.states)
         self.ctx.select_span(self.select)

@@ -19,6 +19,7 @@ from app.core.types import Document, NewSpan, Origin, Relation, Span, SpanState,
 from app.ui.commands import (
     AddRelationCommand,
     AddSpanCommand,
+    AppliedBeforePush,
     DeleteRelationCommand,
     DeleteSpanCommand,
     SetStatesCommand,
@@ -174,19 +175,26 @@ class Controller(QObject):
 
     # -- edits -----------------------------------------------------------------------------------------
 
-    def push(self, *commands: object, text: str = "") -> bool:
-        """Push one command, or several as one undo step (a macro titled `text`); a StoreError becomes a message."""
+    def push(self, *commands: AppliedBeforePush, text: str = "") -> bool:
+        """Apply one command, or several as one undo step (a macro titled `text`), and push them. A StoreError
+        becomes a message; the commands of the step already applied are undone, and nothing is pushed."""
+        applied: list[AppliedBeforePush] = []
         try:
-            if len(commands) == 1:
-                self.undo_stack.push(commands[0])  # type: ignore[arg-type]
-            else:
-                self.undo_stack.beginMacro(text)
-                for command in commands:
-                    self.undo_stack.push(command)  # type: ignore[arg-type]
-                self.undo_stack.endMacro()
+            for command in commands:
+                command.apply()
+                applied.append(command)
         except StoreError as exc:
+            for command in reversed(applied):
+                command.undo()
             self.message.emit(str(exc))
             return False
+        if len(commands) == 1:
+            self.undo_stack.push(commands[0])
+        else:
+            self.undo_stack.beginMacro(text)
+            for command in commands:
+                self.undo_stack.push(command)
+            self.undo_stack.endMacro()
         return True
 
     def tag(self, label: str, exact: bool = False) -> None:

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
-
 from app.core import actors, figures
 from app.core.store import Store
-from app.ui.commands import CommandContext, StoreCommand
+from app.ui.commands import AppliedBeforePush, CommandContext, StoreCommand
 
 
 class EditFigureCommand(StoreCommand):
@@ -22,7 +20,7 @@ class EditFigureCommand(StoreCommand):
         self.changes = changes
         self._before: dict[str, Any] | None = None
 
-    def redo(self) -> None:
+    def _do(self) -> None:
         self._focus()
         before, _after = figures.edit_figure_attributes(self.ctx.store, self.span_id, **self.changes)
         self._before = dict(before.attributes)
@@ -43,7 +41,7 @@ class AssignQuantityCommand(StoreCommand):
         super().__init__(ctx, doc_id, text)
         self.span_id, self.old, self.new = span_id, old, new
 
-    def redo(self) -> None:
+    def _do(self) -> None:
         self._focus()
         figures.assign_quantity(self.ctx.store, [self.span_id], self.new)
         self.ctx.select_span(self.span_id)
@@ -54,30 +52,7 @@ class AssignQuantityCommand(StoreCommand):
         self.ctx.select_span(self.span_id)
 
 
-class _AppliedBeforePush(QUndoCommand):
-    """A command whose first application runs in Python, through `apply()`, before it is pushed: a StoreError
-    ("there is already an actor named ...") then reaches the caller, and nothing is pushed. Raised inside redo(),
-    which Qt calls from push(), it would only be printed, and the failed command would stay on the stack."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self._applied = False
-
-    def apply(self) -> None:
-        self._do()
-        self._applied = True
-
-    def redo(self) -> None:
-        if self._applied:  # push() calls redo() once: the change is already made
-            self._applied = False
-            return
-        self._do()
-
-    def _do(self) -> None:
-        raise NotImplementedError
-
-
-class RenameActorCommand(_AppliedBeforePush):
+class RenameActorCommand(AppliedBeforePush):
     """Rename a stored actor; undo renames it back (the name it had resolves to it again)."""
 
     def __init__(self, store: Store, actor_id: int, old: str, new: str) -> None:
@@ -91,7 +66,7 @@ class RenameActorCommand(_AppliedBeforePush):
         actors.rename_actor(self.store, self.actor_id, self.old)
 
 
-class MergeActorsCommand(_AppliedBeforePush):
+class MergeActorsCommand(AppliedBeforePush):
     """Fold index entries into one actor (`merge_entries`); undo puts the actor tables back as they were before
     the merge (`restore_actors`), ids included. Redo merges again from that same state."""
 

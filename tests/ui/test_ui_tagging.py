@@ -235,3 +235,26 @@ def test_pending_suggestion_accept_and_reject(qtbot, window, project, db_spans) 
     assert states == {a: SpanState.ACCEPTED, b: SpanState.REJECTED}
     tip = _view(window).tooltip_html([store.spans_for(1)[0]])
     assert "ACTOR" in tip and "model" in tip and "0.80" in tip
+
+
+def test_an_edit_the_store_refuses_never_reaches_the_undo_stack(qtbot, window, project, db_spans) -> None:
+    from app.ui.commands import UpdateSpanCommand
+
+    controller = window.workbench.controller
+    text = controller.doc.text
+    _select(window, text, "Kursk")
+    qtbot.keyClick(_view(window), "1")
+    (span,) = db_spans(project, 1)
+    depth = controller.undo_stack.count()
+    messages: list[str] = []
+    controller.message.connect(messages.append)
+    relabel = UpdateSpanCommand(controller, 1, span.id, {"label": "CLAIM"}, "Relabel")
+    missing = UpdateSpanCommand(controller, 1, 999_999, {"label": "CLAIM"}, "Relabel a span that is gone")
+    assert not controller.push(relabel, missing, text="Two relabels")
+    assert controller.undo_stack.count() == depth  # nothing pushed: no phantom step to undo
+    assert [s.label for s in db_spans(project, 1)] == [span.label]  # the first relabel was taken back
+    assert any("no span with id 999999" in m for m in messages)
+    assert controller.push(UpdateSpanCommand(controller, 1, span.id, {"label": "CLAIM"}, "Relabel"))
+    assert controller.undo_stack.count() == depth + 1 and [s.label for s in db_spans(project, 1)] == ["CLAIM"]
+    controller.undo_stack.undo()
+    assert [s.label for s in db_spans(project, 1)] == [span.label]
