@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.core import actors
 from app.core.progress import Job, Progress
 from app.core.store import Store, StoreError
+from app.ui.commands import apply_and_push
 from app.ui.insight_commands import MergeActorsCommand, RenameActorCommand
 from app.ui.insight_models import KEY_ROLE, ActorTableModel, ProposalTableModel
 from app.ui.lazy_refresh import RefreshWhenShown
@@ -170,10 +171,6 @@ class ActorsView(RefreshWhenShown, QWidget):
 
     # -- actions ---------------------------------------------------------------------------------------
 
-    def _apply_and_push(self, command: RenameActorCommand | MergeActorsCommand) -> None:
-        command.apply()  # raises StoreError here, where _guard sees it; only a command that worked is pushed
-        self.undo_stack.push(command)
-
     def _guard(self, what: str, call: Callable[[], Any]) -> bool:
         try:
             call()
@@ -240,7 +237,7 @@ class ActorsView(RefreshWhenShown, QWidget):
         if entry.actor_id is None:  # a bare name becomes an actor with the old form as its alias
             return self._guard("Rename", lambda: actors.create_actor(self.store, name, [entry.name, *entry.aliases]))
         command = RenameActorCommand(self.store, entry.actor_id, entry.name, name)
-        return self._guard("Rename", lambda: self._apply_and_push(command))
+        return self._guard("Rename", lambda: apply_and_push(self.undo_stack, [command]))
 
     def merge_selected(self) -> None:
         entries = self.selected_entries()
@@ -260,7 +257,7 @@ class ActorsView(RefreshWhenShown, QWidget):
 
     def merge(self, keep: actors.ActorEntry, others: list[actors.ActorEntry]) -> bool:
         command = MergeActorsCommand(self.store, (keep.actor_id, keep.name), [(e.actor_id, e.name) for e in others])
-        done = self._guard("Merge", lambda: self._apply_and_push(command))
+        done = self._guard("Merge", lambda: apply_and_push(self.undo_stack, [command]))
         if done:
             self.message.emit(f"Merged {len(others)} into {keep.name}")
         return done

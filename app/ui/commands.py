@@ -1,5 +1,5 @@
-"""Undoable edits. Each redo()/undo() makes exactly ONE Store call (one SQLite transaction). The controller applies
-a command before it pushes it (`AppliedBeforePush`), so an edit the store refuses never reaches the undo stack.
+"""Undoable edits. Each redo()/undo() makes exactly ONE Store call (one SQLite transaction). Commands are applied
+before they are pushed (`apply_and_push`), so an edit the store refuses never reaches the undo stack.
 
 Ids stay stable across undo/redo: an undone addition is deleted with `delete_span` and redone with
 `restore_span`, which puts the span (and its relations) back under its old id, so later commands that
@@ -8,11 +8,12 @@ refer to it keep working. Undoing or redoing a change in another document first 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Protocol
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from app.core.store import Store
+from app.core.store import Store, StoreError
 from app.core.types import DeletedSpan, NewSpan, Relation, SpanState, Status
 
 
@@ -45,6 +46,26 @@ class AppliedBeforePush(QUndoCommand):
 
     def _do(self) -> None:
         raise NotImplementedError
+
+
+def apply_and_push(stack: QUndoStack, commands: Sequence[AppliedBeforePush], text: str = "") -> None:
+    """Apply `commands` and push them as one undo step (a macro titled `text` when there are several). When the
+    store refuses one (StoreError, re-raised), those already applied are undone and nothing is pushed."""
+    applied: list[AppliedBeforePush] = []
+    try:
+        for command in commands:
+            command.apply()
+            applied.append(command)
+    except StoreError:
+        for command in reversed(applied):
+            command.undo()
+        raise
+    if len(commands) > 1:
+        stack.beginMacro(text)
+    for command in commands:
+        stack.push(command)
+    if len(commands) > 1:
+        stack.endMacro()
 
 
 class StoreCommand(AppliedBeforePush):

@@ -25,6 +25,7 @@ from app.ui.commands import (
     SetStatesCommand,
     SetStatusCommand,
     UpdateSpanCommand,
+    apply_and_push,
 )
 from app.ui.figure_warmup import figure_attributes
 from app.ui.models import short
@@ -178,23 +179,11 @@ class Controller(QObject):
     def push(self, *commands: AppliedBeforePush, text: str = "") -> bool:
         """Apply one command, or several as one undo step (a macro titled `text`), and push them. A StoreError
         becomes a message; the commands of the step already applied are undone, and nothing is pushed."""
-        applied: list[AppliedBeforePush] = []
         try:
-            for command in commands:
-                command.apply()
-                applied.append(command)
+            apply_and_push(self.undo_stack, commands, text)
         except StoreError as exc:
-            for command in reversed(applied):
-                command.undo()
             self.message.emit(str(exc))
             return False
-        if len(commands) == 1:
-            self.undo_stack.push(commands[0])
-        else:
-            self.undo_stack.beginMacro(text)
-            for command in commands:
-                self.undo_stack.push(command)
-            self.undo_stack.endMacro()
         return True
 
     def tag(self, label: str, exact: bool = False) -> None:

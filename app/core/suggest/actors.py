@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.suggest.base import CURRENCY_MARKS, MONTHS, Suggestion, in_ranges, word_forms
+from app.core.suggest.actor_roles import MODIFIER_DEPS, acting_role, first_conjunct, is_affiliation, matters_to, speaks
+from app.core.suggest.base import CURRENCY_MARKS, MONTHS, Suggestion, in_ranges
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.missed_names import (
     DASHES,
@@ -37,16 +38,12 @@ from app.core.suggest.missed_names import (
 )
 from app.core.suggest.witnesses import place_tail
 
-_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-_MODIFIER_DEPS = frozenset({"compound", "nmod"})
-_AFFILIATION_PREPS = frozenset({"in", "at", "of", "from", "with", "on"})
 _FINITE = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "must", "can", "could"})
 # prepositions that make a name the recogniser called a person (or a one-word organisation) a place ("the plant
 # at Kurchatov", "the pocket around Lyubimovka"); "analysts at the ... Forum" belong to an organisation
 _PERSON_PLACE_PREPS = frozenset({"at", "around", "towards", "toward"})
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 _PLACE_HEADS = frozenset({"oblast", "raion", "hromada", "krai", "okrug", "governorate"})  # "Sumy Oblast"
-_MOVED = frozenset({"out", "back", "away"})
 _JOINS = frozenset({"for", "of"})
 _QUANTIFIERS = frozenset({"many", "several", "some", "few", "other", "more", "most", "all", "various"})
 _HELPERS = frozenset({"supporters", "friends", "backers", "sympathizers", "sympathisers", "well-wishers"})
@@ -78,86 +75,6 @@ def trim(doc: Any, start: int, end: int) -> tuple[int, int]:
 
 def name_key(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").split()).lower()
-
-
-def acting_role(tok: Any, cfg: SuggestConfig, depth: int = 0) -> str:
-    """The acting role of a name whose syntactic root is `tok`, or "" when it is only a setting."""
-    dep, head = tok.dep_, tok.head
-    if dep in _ACTING_DEPS:
-        return "subject"
-    if dep == "poss":
-        return "" if head.lower_ in cfg.place_heads else "possessor"
-    if dep == "pobj":
-        prep = head.lower_
-        if prep == "by" and head.dep_ == "agent":
-            return "agent"
-        if prep in cfg.party_preps:
-            return "party"
-        if prep == "to" and head.head.lower_ == "according":
-            return "source"
-        if prep == "of" and head.head.lower_ in cfg.possession_nouns:
-            return "possessor"  # "the package of USA", "into the hands of Ukraine"
-        return ""
-    if dep == "dobj" and any((c.dep_ in ("xcomp", "ccomp") and c.i > tok.i and c.pos_ in ("VERB", "AUX"))
-                             or (c.lower_ in _MOVED and c.i > tok.i) for c in head.children):
-        return "made-to-act"  # "forced Russia to redeploy", "has not pushed Ukraine out"
-    if dep in ("conj", "appos") and depth < 4 and head.i != tok.i:
-        return acting_role(head, cfg, depth + 1)
-    return ""
-
-
-def matters_to(tok: Any) -> bool:
-    """`tok` is the object of a "for" on a verb or adjective: "For the Kremlin, Kursk is ...", "more expensive
-    for the Kremlin" (but "a piece for The Atlantic" is a publication's)."""
-    prep = tok.head
-    return tok.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ in ("VERB", "AUX", "ADJ")
-
-
-def modifies_noun(span: Any, cfg: SuggestConfig) -> bool:
-    """The name only modifies a noun after it ("NATO partners", "Kursk offensive"); a government head
-    ("Biden administration") does not count."""
-    root = span.root
-    return root.dep_ in _MODIFIER_DEPS and root.head.i >= span.end and root.head.lower_ not in cfg.government_heads
-
-
-def first_conjunct(tok: Any, hops: int = 64) -> Any:
-    """The first of the conjuncts `tok` belongs to ("Kostiantynivka" in "Pokrovsk and Kostiantynivka" ->
-    "Pokrovsk"), at most `hops` steps up."""
-    for _ in range(hops):
-        if tok.dep_ != "conj" or tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return tok
-
-
-def _describes_person(desc: Any) -> bool:
-    """`desc` is a description of a named person: "Ivan Stupak, military expert ... and formerly an adviser",
-    "Kirichenko is an associate research fellow"."""
-    desc = first_conjunct(desc, hops=3)
-    head = desc.head
-    if desc.dep_ == "appos":
-        return head.ent_type_ == "PERSON"
-    if desc.dep_ == "attr" and head.lemma_ == "be":
-        return any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in head.children)
-    return False
-
-
-def is_affiliation(tok: Any) -> bool:
-    """`tok` is the object of in/at/of/from/with after a description of a person: "a major general in the
-    Army", "an associate research fellow at the Henry Jackson Society"."""
-    prep = tok.head
-    desc = prep.head
-    return (tok.dep_ == "pobj" and prep.lower_ in _AFFILIATION_PREPS and desc.pos_ == "NOUN"
-            and _describes_person(desc))
-
-
-def speaks(tok: Any, cfg: SuggestConfig) -> bool:
-    """`tok` (a group noun) is the subject of a reporting verb ("Ukrainian officials have repeatedly said") or
-    the agent of one ("dismissed by some Ukrainian officers as poorly prepared")."""
-    tok = first_conjunct(tok)
-    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
-        return bool(word_forms(tok.head.head) & (cfg.reporting_verbs | cfg.as_verbs | cfg.of_verbs))
-    return tok.dep_ == "nsubj" and bool(word_forms(tok.head) & cfg.reporting_verbs)
 
 
 def _more_mentions(doc: Any, words: list[str], found: list[tuple[int, int, str, bool]], taken: set[int]
@@ -416,7 +333,7 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
     if label == "PERSON" and head.lower_ in ("name", "names") and start > 0 and doc[start - 1].text == ",":
         attrs["rule"] = "named"  # "gave only his first name, Vasyl,": the parser hung the name on "name"
         score = 0.7
-    elif root.dep_ in _MODIFIER_DEPS and head.i >= end:
+    elif root.dep_ in MODIFIER_DEPS and head.i >= end:
         if head.lower_ in cfg.action_heads and head.i == end and label != "PERSON" and any(
                 c.dep_ in ("det", "poss") for c in head.children):
             attrs["rule"] = "agent"  # "under the Russian Federation control"

@@ -11,7 +11,8 @@ from typing import Any
 from app.core.figures import attributes_for_new_figure, merge_figure_attributes
 from app.core.figures import warm_up as warm_up_figures
 from app.core.progress import Job, Progress
-from app.core.suggest.actors import ORG_PLACE_PREPS, actor_suggestions, matters_to, modifies_noun
+from app.core.suggest.actor_roles import matters_to, modifies_noun
+from app.core.suggest.actors import ORG_PLACE_PREPS, actor_suggestions
 from app.core.suggest.base import CURRENCY_PREFIXES, DocSuggestions, Suggestion, in_ranges
 from app.core.suggest.claims import claim_suggestions
 from app.core.suggest.config import (

@@ -24,7 +24,7 @@ _NAMED_GROUPS = frozenset({"governments", "bloggers", "milbloggers"})
 # "Western intelligence officials put it at ...", "U.S. officials deny any role"
 _NAMED_OFFICIALS = frozenset({"officials"})
 _OFFICIAL_DEPS = frozenset({"nsubj", "nsubjpass"})
-_TURNOVER = frozenset({"outgoing", "incoming", "new", "next"})  # "the outgoing administration weighed ..."
+TURNOVER = frozenset({"outgoing", "incoming", "new", "next"})  # "the outgoing administration weighed ..."
 _BODY_WORDS = frozenset({"ministry", "department", "office", "administration", "service", "agency", "command"})
 
 
@@ -36,7 +36,7 @@ def _changing_administration(tok: Any, mods: list[Any]) -> Any | None:
         return None
     if tok.dep_ == "poss" and not mods:
         return tok
-    changing = [m for m in mods if m.lower_ in _TURNOVER]
+    changing = [m for m in mods if m.lower_ in TURNOVER]
     return changing[0] if changing and tok.dep_ in _OFFICIAL_DEPS else None
 
 

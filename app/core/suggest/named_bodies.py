@@ -16,6 +16,7 @@ from typing import Any
 from app.core.suggest.actors import name_key
 from app.core.suggest.base import MONTHS, Suggestion, in_ranges
 from app.core.suggest.config import SuggestConfig
+from app.core.suggest.generic_actors import TURNOVER
 
 _PARTY_WORDS = frozenset({"party", "faction", "bloc", "coalition", "group"})
 _GROUPINGS = frozenset({"group", "grouping"})  # "group of forces", "grouping of troops"
@@ -25,7 +26,7 @@ _QUOTES = frozenset({"\u201d", "\u2019", '"', "'"})
 _REGIONAL_BODY = re.compile(
     r"\b([A-Z][\w\u2019'-]+) (?:regional|oblast|district|city|municipal) (?:military |state )?"
     r"(?:administration|police|council|government)\b")
-_NEW_GOVERNMENT = re.compile(r"\b(?:new|incoming|outgoing|next) administration in ([A-Z][a-z]+)\b")
+_NEW_GOVERNMENT = re.compile(rf"\b(?:{'|'.join(sorted(TURNOVER))}) administration in ([A-Z][a-z]+)\b")
 _NOT_PLACES = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our", "Every", "Each"})
 
 

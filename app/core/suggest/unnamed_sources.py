@@ -25,8 +25,6 @@ BODIES = frozenset({
     "regulator", "utility", "police", "brigade", "regiment", "battalion", "commissariat",
 })
 _PLURAL_SOURCES = frozenset({"diplomats", "sources", "advisers", "advisors", "aides", "negotiators", "envoys"})
-# counted people who speak: "three people familiar with the matter said", "two of the people said"
-# ("two independent analysts said": counted, the generic plural is particular people)
 # envoys of member states, not of the body that names them: "four EU diplomats" are the diplomats speaking
 _ENVOYS = frozenset({"diplomat", "diplomats", "ambassador", "ambassadors"})
 # people whose field, not employer, the words before them name: "a Ukrainian military analyst"
@@ -34,6 +32,8 @@ _EXPERTS = frozenset({"analyst", "analysts", "expert", "experts", "economist", "
                       "researcher", "researchers", "specialist", "journalist", "blogger", "bloggers"})
 _INFORMED = frozenset({"person", "people", "persons"})
 _IN_THE_KNOW = frozenset({"familiar", "close", "briefed"})  # "people familiar with the matter"
+# counted people who speak: "three people familiar with the matter said", "two of the people said"
+# ("two independent analysts said": counted, the generic plural is particular people)
 _COUNTED_PEOPLE = frozenset({
     "people", "persons", "individuals", "officials", "analysts", "experts", "economists", "researchers",
     *_PLURAL_SOURCES,
