@@ -1,4 +1,4 @@
-"""A floor under the suggester's scores on the written articles (tests/gold/fresh, heldout to heldout26, all tuned
+"""A floor under the suggester's scores on the written articles (tests/gold/fresh, heldout to heldout27, all tuned
 on), so that a change of rules, model or spaCy that breaks what works shows up here. The
 floors sit a little under today's scores. Quality on new text is measured by a set scored once
 (see tests/gold/README.md), never here."""
@@ -45,6 +45,7 @@ FLOORS = {
     "heldout24": (6, 0.90, 0.89, 0.91, 0.82, 0.75),
     "heldout25": (6, 0.93, 0.91, 0.86, 0.88, 0.82),
     "heldout26": (6, 0.95, 0.92, 0.87, 0.81, 0.77),
+    "heldout27": (6, 0.92, 0.87, 0.83, 0.86, 0.79),
 }
 
 

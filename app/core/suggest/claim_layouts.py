@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from app.core.suggest.actors import name_key
-from app.core.suggest.base import in_ranges, strip_punct
+from app.core.suggest.base import Suggestion, in_ranges, strip_punct
 from app.core.suggest.normalize import TURN
 from app.core.suggest.sources import Ctx
 
@@ -113,3 +113,36 @@ def bullet_claims(ctx: Ctx) -> None:
             source = ctx.resolve(name.root)[0]
         if source is not None:
             ctx.add_with_source(line_start + m.start(1), line_start + m.end(1), "bullet", 1, 0.6, source, line_no)
+
+
+# a line that is only a short quotation, maybe between dashes: "- ‘Not allowed to walk in it’ -", "“A safety valve”"
+_DASH = "(?:[-\u2013\u2014][ \t\u00a0]*)?"
+_QUOTED_HEAD = re.compile(f"^[ \t\u00a0]*{_DASH}[\u2018\u201c\"']([^\u2018\u2019\u201c\u201d\"\n]{{3,120}})"
+                          f"[\u2019\u201d\"'][ \t\u00a0]*{_DASH}\r?$")
+MAX_HEAD_WORDS = 12
+HEAD_REACH = 8  # lines below a quoted subhead in which to look for its speaker
+
+
+def quoted_subheads(ctx: Ctx, claims: list[Suggestion], links: list[tuple[Suggestion, Suggestion]]) -> None:
+    """A subhead that quotes someone ("- ‘God kept the church’ -") is that person's claim: the speaker of the
+    later quotation that repeats it, or else of the first claim of the section under it (the gold tags all 16
+    such subheads up to heldout27). Added to `claims` and `links` after the other claims have their sources."""
+    text = ctx.text
+    for line_no, (line_start, line) in enumerate(ctx.lines):
+        m = _QUOTED_HEAD.match(line)
+        if m is None or len(m.group(1).split()) > MAX_HEAD_WORDS:
+            continue
+        start, end = line_start + m.start(1), line_start + m.end(1)
+        if any(c.start < end and start < c.end for c in claims):
+            continue
+        said = m.group(1).strip().rstrip(".,!?").lower()
+        below = [(c, s) for c, s in links if c.start >= end and ctx.line_of(c.start) - line_no <= HEAD_REACH]
+        repeats = [(c, s) for c, s in links if c.start >= end and said in text[c.start : c.end].lower()]
+        found = repeats[0] if repeats else min(below, key=lambda cs: cs[0].start) if below else None
+        if found is None:
+            continue
+        claim = Suggestion(start, end, ctx.cfg.claim_label, 0.6, attributes={
+            "rule": "subhead", "source_found": "repeated" if repeats else "section",
+            "source_text": text[found[1].start : found[1].end]})
+        claims.append(claim)
+        links.append((claim, found[1]))

@@ -28,7 +28,13 @@ from app.core.suggest.claim_frames import (
     reported_object,
     statement_noun,
 )
-from app.core.suggest.claim_layouts import bullet_claims, headline_claims, interview_claims, transcript_claims
+from app.core.suggest.claim_layouts import (
+    bullet_claims,
+    headline_claims,
+    interview_claims,
+    quoted_subheads,
+    transcript_claims,
+)
 from app.core.suggest.claim_syntax import (
     CONTINUERS,
     can_source,
@@ -326,6 +332,7 @@ def claim_suggestions(
         # the claims inside it: drop it and choose again. A quotation without a speaker stays: once the frame
         # is gone it may continue the speaker before it.
         ctx.candidates = [c for c in ctx.candidates if id(c) not in unsourced]
+    quoted_subheads(ctx, claims, links)
     return claims, links
 
 

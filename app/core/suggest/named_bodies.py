@@ -58,6 +58,14 @@ def _body_name(doc: Any, noun: Any, cfg: SuggestConfig) -> tuple[int, int] | Non
     start = _name_before(doc, name_end)
     if start is None:
         return None
+    joins = [t.i for t in doc[start:name_end] if t.lower_ in _NAME_JOINS and any(
+        c.dep_ == "pobj" and c.i >= name_end for c in t.children) and (
+        t.head.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT") or t.head.ent_type_ == "PERSON")]
+    if joins:  # "Iryna X of the European Solidarity faction said": the speaker is no part of the faction's name
+        start = next(
+            (i for i in range(joins[-1] + 1, name_end) if _capitalised(doc[i])), name_end)
+        if start >= name_end:
+            return None
     tail = noun.i + 1
     if noun.lower_ in _GROUPINGS and tail + 1 < len(doc) and doc[tail].lower_ == "of" and (
             doc[tail + 1].lower_ in _FORCES):

@@ -109,6 +109,9 @@ _AGENCY_TAG = re.compile(rf"^[ \t]*\((?:{_AGENCIES})\)[ \t]*(?:--|-|\u2013|\u201
 _PLACE = r"[A-Z][\w'\-]+(?:[ \t][A-Z][\w'\-]+)*"
 _TAGGED_DATELINE = re.compile(rf"^[ \t]*{_PLACE},[ \t]{_PLACE}[ \t\u00a0]+\(?(?:CNN|{_AGENCIES})\)?[ \t\u00a0]*"
                               r"(?:--|\u2013|\u2014)", re.MULTILINE)
+# a wire dateline with the country and the agency in brackets: "Pisky (Ukraine) (AFP) – ", "Kyiv (AFP) - "
+_BRACKETED_DATELINE = re.compile(rf"^[ \t]*{_PLACE}[ \t]+(?:\({_PLACE}\)[ \t]+)?\((?:{_AGENCIES})\)[ \t\u00a0]*"
+                                 r"(?:--|-|\u2013|\u2014)", re.MULTILINE)
 
 
 def normalise(text: str) -> str:
@@ -177,7 +180,7 @@ def junk_ranges(text: str) -> list[tuple[int, int]]:
     captions, share and follow lines, a post's counts ("1.4K Reposts 203 Quotes"), the bullet lines under
     "News Summary:" or "Related:"), datelines, and a transcript's speaker labels and stage directions."""
     regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _ROLE_BYLINE, _DATED_BYLINE, _DATELINE, _TAGGED_DATELINE,
-               _CREDIT_TAIL, _AGENCY_TAG)
+               _BRACKETED_DATELINE, _CREDIT_TAIL, _AGENCY_TAG)
     lines = [(m.start(), m.end()) for regex in regexes for m in regex.finditer(text)]
     lines += [(m.start(), m.end()) for m in _AUTHOR_LINE.finditer(text, 0, 1500)]
     lines += [(m.start(), m.end()) for m in _SOURCE_CREDIT.finditer(text) if not text[m.end() :].strip()]

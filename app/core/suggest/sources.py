@@ -17,6 +17,7 @@ from app.core.suggest.actors import MISSION_PREPS, MISSIONS, name_key
 from app.core.suggest.base import MONTHS, Suggestion, is_age_old, object_of
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.missed_names import ORG_DESCRIPTORS, PERSON_NOUNS, is_age, keeps_the
+from app.core.suggest.pronoun_gender import gender_evidence, pronoun_gender
 from app.core.suggest.unnamed_sources import BODIES, DETERMINERS, unnamed_source
 from app.core.suggest.witnesses import aged_speaker, place_tail
 
@@ -86,6 +87,7 @@ class Ctx:
     reported: list[tuple[int, int]] = field(default_factory=list)  # quotes and reported content
     candidates: list[Candidate] = field(default_factory=list)
     persons: set[str] | None = None  # surnames of people, computed on first use
+    genders: dict[str, str] | None = None  # surname -> "m" / "f" where the text makes it plain, on first use
     verbs: frozenset[str] = field(init=False)  # reporting verbs and characterising verbs
     lines: list[tuple[int, str]] = field(init=False)  # (start offset, text) of each line, for the layout rules
     _line_starts: list[int] = field(init=False)
@@ -156,16 +158,22 @@ class Ctx:
             and not self._in_reported(a)
         ), key=lambda a: a.start)
 
-    def last_person(self, before: int, opens_paragraph: bool = False) -> Suggestion | None:
-        """The person "he"/"she" refers to: normally the last named person outside quoted or reported content.
-        For a quotation paragraph ("..." he said) after a paragraph that introduces a new person next to people
-        named before, the newly introduced person is the paragraph's topic and the likelier speaker."""
+    def last_person(self, before: int, opens_paragraph: bool = False, gender: str | None = None) -> Suggestion | None:
+        """The person "he"/"she" refers to: normally the last named person outside quoted or reported content
+        (of that `gender`, when the text gave them one). For a quotation paragraph ("..." he said) after a
+        paragraph that introduces a new person next to people named before, the newly introduced person is the
+        paragraph's topic and the likelier speaker."""
         people = self.people_before(before)
+        if gender is not None:
+            if self.genders is None:
+                self.genders = gender_evidence(self.doc, self.cfg.reporting_verbs, self.people_before,
+                                               self._surname, name_key)
+            people = [a for a in people if self.genders.get(self._surname(a), gender) == gender]
         unnamed = self._unnamed_person(before, opens_paragraph)
         if unnamed is not None and (not people or people[-1].start < unnamed.start):
             return unnamed
         if not people:
-            return None
+            return self._first_named(before)
         last = self._sentence_subject(people)
         if not opens_paragraph:
             return last
@@ -178,6 +186,15 @@ class Ctx:
         if len(new) == 1 and self._surname(last) not in new:
             return next(a for a in reversed(in_window) if self._surname(a) in new)
         return last
+
+    def _first_named(self, before: int) -> Suggestion | None:
+        """With nobody named as an actor before `before`: the last person the recogniser found there whom the
+        text names as an actor later ("Serhiy Dovhoruk kneels at ... “...,” the 44-year-old sapper said")."""
+        persons = self._person_names()
+        named = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= before
+                 and name_key(e.text).split(" ")[-1] in persons
+                 and not any(s <= e.start_char < e_ for s, e_ in self.reported)]
+        return self.new_actor(named[-1][0], named[-1][-1], "speaker") if named else None
 
     def _sentence_subject(self, people: list[Suggestion]) -> Suggestion:
         """The last person named, unless only an object of the sentence that has another person as its subject:
@@ -334,11 +351,14 @@ class Ctx:
         found = self.actor_at(tok.idx)
         if found is not None:
             return found, "named"
+        if tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.is_alpha and name_key(
+                tok.text) in self._person_names():  # "Rübesamen said", the surname read as a plural noun
+            return self.new_actor(tok, tok, "speaker"), "named"
         if self.cfg.is_title(tok.lower_) and tok.i + 1 < len(self.doc) and (
                 self.doc[tok.i + 1].pos_ == "PROPN" and self.doc[tok.i + 1].text[:1].isupper()):
             return self.resolve(self.doc[tok.i + 1], depth, inner, opens_paragraph)  # "said Sergeant Roman"
         if tok.lower_ in PRONOUNS:
-            return self.last_person(tok.idx, opens_paragraph), "pronoun"
+            return self.last_person(tok.idx, opens_paragraph, pronoun_gender(tok.text)), "pronoun"
         if is_age_old(tok) and (any(c.dep_ == "det" for c in tok.children) or (
                 tok.i >= 5 and self.doc[tok.i - 5].lower_ == "the")):
             return aged_speaker(self, tok), "described"  # "The 68-year-old said" (split at the hyphens)
