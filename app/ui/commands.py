@@ -27,25 +27,68 @@ class CommandContext(Protocol):
 
 class AppliedBeforePush(QUndoCommand):
     """A command whose first application runs in Python, through `apply()`, before it is pushed: a StoreError
-    then reaches the caller, and nothing is pushed. Raised inside redo(), which Qt calls from push(), it would only
-    be printed, and the failed command would stay on the stack. Subclasses put their change in `_do()`."""
+    then reaches the caller, and nothing is pushed. Raised inside redo() or undo(), which Qt calls from push(),
+    undo() and redo(), it would only be printed and the stack would move on as if the step had been made; so
+    they keep it in `failure` for `step_back_or_forth` to report. Subclasses put their change in `_do()` and
+    its reversal in `_undo()`."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self._applied = False
+        self._skip_next = False  # the change is already made (or was never unmade): the next call does nothing
+        self.failure: StoreError | None = None
 
     def apply(self) -> None:
         self._do()
-        self._applied = True
+        self._skip_next = True  # push() calls redo() once
 
     def redo(self) -> None:
-        if self._applied:  # push() calls redo() once: the change is already made
-            self._applied = False
+        self._run(self._do)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _run(self, step: Any) -> None:
+        if self._skip_next:
+            self._skip_next = False
             return
-        self._do()
+        try:
+            step()
+        except StoreError as exc:
+            self.failure = exc
 
     def _do(self) -> None:
         raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+def _failed(command: QUndoCommand) -> list[AppliedBeforePush]:
+    """`command` and the commands of its macro whose last undo or redo the store refused."""
+    found = [command] if isinstance(command, AppliedBeforePush) and command.failure is not None else []
+    for i in range(command.childCount()):
+        found += _failed(command.child(i))
+    return found
+
+
+def step_back_or_forth(stack: QUndoStack, back: bool) -> StoreError | None:
+    """Undo (`back`) or redo one step of `stack`. When the store refuses part of it, the step is made again the
+    other way, except for the refused commands, whose change never happened; the stack stays where it was and
+    the refusal is returned."""
+    command = stack.command(stack.index() - 1 if back else stack.index())
+    if command is None:
+        return None
+    (stack.undo if back else stack.redo)()
+    failed = _failed(command)
+    if not failed:
+        return None
+    for part in failed:
+        part._skip_next = True
+    (stack.redo if back else stack.undo)()
+    failure = failed[0].failure
+    for part in failed + _failed(command):  # (a part that failed on the way back too is left as it is)
+        part.failure = None
+    return failure
 
 
 def apply_and_push(stack: QUndoStack, commands: Sequence[AppliedBeforePush], text: str = "") -> None:
@@ -58,7 +101,7 @@ def apply_and_push(stack: QUndoStack, commands: Sequence[AppliedBeforePush], tex
             applied.append(command)
     except StoreError:
         for command in reversed(applied):
-            command.undo()
+            command._undo()
         raise
     if len(commands) > 1:
         stack.beginMacro(text)
@@ -94,7 +137,7 @@ class AddSpanCommand(StoreCommand):
             self.span_id = self.ctx.store.restore_span(self._deleted).id
         self.ctx.select_span(self.span_id)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self._focus()
         assert self.span_id is not None
         self._deleted = self.ctx.store.delete_span(self.span_id)
@@ -112,7 +155,7 @@ class DeleteSpanCommand(StoreCommand):
         self._deleted = self.ctx.store.delete_span(self.span_id)
         self.ctx.select_span(None)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self._focus()
         assert self._deleted is not None
         self.ctx.store.restore_span(self._deleted)
@@ -132,7 +175,7 @@ class UpdateSpanCommand(StoreCommand):
         self._before = {key: getattr(before, key) for key in self.changes}
         self.ctx.select_span(self.span_id)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self._focus()
         self.ctx.store.update_span(self.span_id, **self._before)
         self.ctx.select_span(self.span_id)
@@ -152,7 +195,7 @@ class AddRelationCommand(StoreCommand):
             self.relation = self.ctx.store.restore_relation(self.relation)
         self.ctx.select_span(self.head_id)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self._focus()
         assert self.relation is not None
         self.relation = self.ctx.store.delete_relation(self.relation.id)
@@ -169,7 +212,7 @@ class DeleteRelationCommand(StoreCommand):
         self._focus()
         self.relation = self.ctx.store.delete_relation(self.rel_id)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self._focus()
         assert self.relation is not None
         self.ctx.store.restore_relation(self.relation)
@@ -188,7 +231,7 @@ class SetStatusCommand(StoreCommand):
         self._first = False
         self._old = self.ctx.store.set_status(self.doc_id, self.status)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self._focus()
         assert self._old is not None
         self.ctx.store.set_status(self.doc_id, self._old)
@@ -209,7 +252,7 @@ class SetStatesCommand(StoreCommand):
         self._before = self.ctx.store.set_states(self.states)
         self.ctx.select_span(self.select)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self._focus()
         self.ctx.store.set_states(self._before)
         self.ctx.select_span(self.select)

@@ -26,6 +26,7 @@ from app.ui.commands import (
     SetStatusCommand,
     UpdateSpanCommand,
     apply_and_push,
+    step_back_or_forth,
 )
 from app.ui.figure_warmup import figure_attributes
 from app.ui.models import short
@@ -387,18 +388,17 @@ class Controller(QObject):
         self._finish(Status.SKIPPED, "Skip")
 
     def undo(self) -> None:
-        self._guarded(self.undo_stack.undo, "Undone", self.undo_stack.undoText())
+        self._guarded(True, "Undone", self.undo_stack.undoText())
 
     def redo(self) -> None:
-        self._guarded(self.undo_stack.redo, "Redone", self.undo_stack.redoText())
+        self._guarded(False, "Redone", self.undo_stack.redoText())
 
-    def _guarded(self, step: Callable[[], None], done: str, what: str) -> None:
-        """Run an undo or redo step and say what it did (so that "Merged 2 into NATO" does not stay in the status
-        bar after the merge is undone)."""
-        try:
-            step()
-        except StoreError as exc:
-            self.message.emit(f"Cannot undo/redo: {exc}")
+    def _guarded(self, back: bool, done: str, what: str) -> None:
+        """Undo (`back`) or redo one step and say what it did (so that "Merged 2 into NATO" does not stay in the
+        status bar after the merge is undone), or why the store refused it (the step then stays where it was)."""
+        failure = step_back_or_forth(self.undo_stack, back)
+        if failure is not None:
+            self.message.emit(f"Cannot {'undo' if back else 'redo'} {what!r}: {failure}")
             return
         if what:
             self.message.emit(f"{done}: {what}")

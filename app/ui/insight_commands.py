@@ -26,7 +26,7 @@ class EditFigureCommand(StoreCommand):
         self._before = dict(before.attributes)
         self.ctx.select_span(self.span_id)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self._focus()
         assert self._before is not None
         self.ctx.store.update_span(self.span_id, attributes=self._before)
@@ -46,7 +46,7 @@ class AssignQuantityCommand(StoreCommand):
         figures.assign_quantity(self.ctx.store, [self.span_id], self.new)
         self.ctx.select_span(self.span_id)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self._focus()
         figures.assign_quantity(self.ctx.store, [self.span_id], self.old)
         self.ctx.select_span(self.span_id)
@@ -62,7 +62,7 @@ class RenameActorCommand(AppliedBeforePush):
     def _do(self) -> None:
         actors.rename_actor(self.store, self.actor_id, self.new)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         actors.rename_actor(self.store, self.actor_id, self.old)
 
 
@@ -79,6 +79,6 @@ class MergeActorsCommand(AppliedBeforePush):
         self._before = actors.actors_snapshot(self.store)  # a read; the merge is the one write transaction
         actors.merge_entries(self.store, self.keep, self.others)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         assert self._before is not None
         actors.restore_actors(self.store, self._before)

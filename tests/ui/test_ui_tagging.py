@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from app.core.types import Origin, SpanState, Status
+from app.ui.commands import UpdateSpanCommand
 
 
 def _view(window):  # type: ignore[no-untyped-def]
@@ -238,8 +239,6 @@ def test_pending_suggestion_accept_and_reject(qtbot, window, project, db_spans) 
 
 
 def test_an_edit_the_store_refuses_never_reaches_the_undo_stack(qtbot, window, project, db_spans) -> None:
-    from app.ui.commands import UpdateSpanCommand
-
     controller = window.workbench.controller
     text = controller.doc.text
     _select(window, text, "Kursk")
@@ -258,3 +257,52 @@ def test_an_edit_the_store_refuses_never_reaches_the_undo_stack(qtbot, window, p
     assert controller.undo_stack.count() == depth + 1 and [s.label for s in db_spans(project, 1)] == ["CLAIM"]
     controller.undo_stack.undo()
     assert [s.label for s in db_spans(project, 1)] == [span.label]
+
+
+def test_an_undo_or_redo_the_store_refuses_leaves_the_step_where_it_was(qtbot, window, project, db_spans) -> None:
+    """The span of the last step is deleted behind the window's back (another process, say): undoing the step
+    fails in the store, and Qt would only print that; the controller says so and the step can still be undone
+    later. Of a macro step, the parts the store did undo are made again, so the step stays whole."""
+    controller = window.workbench.controller
+    store, stack = controller.store, controller.undo_stack
+    text = controller.doc.text
+    messages: list[str] = []
+    controller.message.connect(messages.append)
+    for needle in ("Zelensky", "Kursk"):
+        _select(window, text, needle)
+        qtbot.keyClick(_view(window), "1")
+    zelensky, kursk = db_spans(project, 1)
+    relabel_both = [UpdateSpanCommand(controller, 1, s.id, {"label": "CLAIM"}, "Relabel") for s in (zelensky, kursk)]
+    assert controller.push(*relabel_both, text="Relabel both")
+    index = stack.index()
+    store.delete_span(kursk.id)  # the second part of the macro can no longer be undone
+    controller.undo()
+    assert stack.index() == index and stack.undoText() == "Relabel both"
+    assert [(s.id, s.label) for s in db_spans(project, 1)] == [(zelensky.id, "CLAIM")]  # redone, not half undone
+    assert messages[-1].startswith("Cannot undo 'Relabel both'") and str(kursk.id) in messages[-1]
+    store.delete_span(zelensky.id)
+    controller.undo()
+    controller.undo()  # "Relabel both" fails again; nothing else moved
+    assert stack.index() == index and db_spans(project, 1) == []
+
+    controller.redo()  # nothing to redo: no message of a failure
+    assert not messages[-1].startswith("Cannot redo")
+
+
+def test_a_redo_the_store_refuses_leaves_the_step_undone(qtbot, window, project, db_spans) -> None:
+    controller = window.workbench.controller
+    stack = controller.undo_stack
+    text = controller.doc.text
+    messages: list[str] = []
+    controller.message.connect(messages.append)
+    _select(window, text, "Kursk")
+    qtbot.keyClick(_view(window), "1")
+    (span,) = db_spans(project, 1)
+    assert controller.push(UpdateSpanCommand(controller, 1, span.id, {"label": "CLAIM"}, "Relabel Kursk"))
+    controller.undo()
+    assert [s.label for s in db_spans(project, 1)] == [span.label] and messages[-1] == "Undone: Relabel Kursk"
+    index = stack.index()
+    controller.store.delete_span(span.id)
+    controller.redo()
+    assert stack.index() == index and stack.redoText() == "Relabel Kursk"
+    assert messages[-1].startswith("Cannot redo 'Relabel Kursk'")
