@@ -8,7 +8,7 @@ refer to it keep working. Undoing or redoing a change in another document first 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -47,7 +47,7 @@ class AppliedBeforePush(QUndoCommand):
     def undo(self) -> None:
         self._run(self._undo)
 
-    def _run(self, step: Any) -> None:
+    def _run(self, step: Callable[[], None]) -> None:
         if self._skip_next:
             self._skip_next = False
             return

@@ -193,7 +193,7 @@ class Ctx:
         persons = self._person_names()
         named = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= before
                  and name_key(e.text).split(" ")[-1] in persons
-                 and not any(s <= e.start_char < e_ for s, e_ in self.reported)]
+                 and not any(a <= e.start_char < b for a, b in self.reported)]
         return self.new_actor(named[-1][0], named[-1][-1], "speaker") if named else None
 
     def _sentence_subject(self, people: list[Suggestion]) -> Suggestion:
