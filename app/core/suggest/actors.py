@@ -77,6 +77,11 @@ def name_key(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").split()).lower()
 
 
+def surname_key(text: str) -> str:
+    """The last word of a name as `name_key` spells it: "Oksana Kovalchuk" and "KOVALCHUK" -> "kovalchuk"."""
+    return name_key(text).split(" ")[-1]
+
+
 def _more_mentions(doc: Any, words: list[str], found: list[tuple[int, int, str, bool]], taken: set[int]
                    ) -> list[tuple[int, int, str, bool]]:
     """Other mentions of names already recognised as ACTOR candidates, where the recogniser tagged nothing. A

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from app.core.suggest.actors import name_key
+from app.core.suggest.actors import name_key, surname_key
 from app.core.suggest.base import Suggestion, in_ranges, strip_punct
 from app.core.suggest.normalize import TURN
 from app.core.suggest.sources import Ctx
@@ -64,11 +64,6 @@ def interview_claims(ctx: Ctx) -> None:
         ctx.add_with_source(body_start, body_end, "answer", 0, 0.7, speaker, i)
 
 
-def _surname(label: str) -> str:
-    """"LT. COL. ROMAN HAVRYSH" -> "havrysh": the last word of a speaker label, as `name_key` spells it."""
-    return name_key(label).split(" ")[-1]
-
-
 def transcript_claims(ctx: Ctx) -> None:
     """In a transcript (three or more "NAME: ..." turns), each turn of a named guest is a claim of the person
     the label names (the surname of someone named before: "KOVALCHUK:" after "Oksana Kovalchuk"); the host's
@@ -77,10 +72,10 @@ def transcript_claims(ctx: Ctx) -> None:
     turns = [(n, start, m) for n, (start, line) in enumerate(ctx.lines) if (m := TURN.match(line))]
     if len(turns) < 3:
         return
-    hosts = {_surname(m.group(1)) for _, _, m in turns if set(f"{m.group(1)} {m.group(2) or ''}".upper().replace(
+    hosts = {surname_key(m.group(1)) for _, _, m in turns if set(f"{m.group(1)} {m.group(2) or ''}".upper().replace(
         ",", " ").split()) & _HOSTS}  # "NADIA FERRAND, HOST:" makes every later "FERRAND:" the host
     for line_no, line_start, m in turns:
-        key = _surname(m.group(1))
+        key = surname_key(m.group(1))
         said = m.group(3)
         words = [w for w in said.split() if any(ch.isalnum() for ch in w)]
         if key in hosts or (len(words) < MIN_WORDS and said.rstrip().endswith(("\u2014", "--", "-"))):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from app.core.suggest.actors import surname_key
 from app.core.suggest.base import Suggestion
 
 MALE = frozenset({"he", "him", "his", "himself"})
@@ -24,17 +25,24 @@ def pronoun_gender(word: str) -> str | None:
 
 
 def gender_evidence(doc: Any, verbs: frozenset[str], people_before: Callable[[int], list[Suggestion]],
-                    surname: Callable[[Suggestion], str], name_key: Callable[[str], str]) -> dict[str, str]:
+                    surname: Callable[[Suggestion], str]) -> dict[str, str]:
     """Surname -> "m" or "f" for the people the text gives a gender to. Only a pronoun that speaks ("she said",
     with `verbs` the reporting verbs) counts: one inside what is said ("once he signs") is often someone else."""
+    from spacy.attrs import LOWER  # here, not at the top: the window imports this package without spaCy
+
+    strings = doc.vocab.strings
     seen: dict[str, set[str]] = {}
-    for tok in doc:
-        title = _TITLES.get(tok.lower_)
+    for i, low in enumerate(doc.to_array([LOWER]).ravel().tolist() if len(doc) else []):
+        word = strings[low]
+        if word not in _TITLES and word not in MALE and word not in FEMALE:
+            continue  # one array lookup a word: Token objects only for titles and pronouns
+        tok = doc[i]
+        title = _TITLES.get(word)
         if title is not None and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             name = doc[tok.i + 1]
             while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN" and doc[name.i + 1].dep_ != "appos":
                 name = doc[name.i + 1]
-            seen.setdefault(name_key(name.text), set()).add(title)
+            seen.setdefault(surname_key(name.text), set()).add(title)
             continue
         gender = pronoun_gender(tok.text)
         if gender is None or tok.dep_ != "nsubj" or tok.head.lemma_ not in verbs:

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.suggest.actors import MISSION_PREPS, MISSIONS, name_key
+from app.core.suggest.actors import MISSION_PREPS, MISSIONS, name_key, surname_key
 from app.core.suggest.base import MONTHS, Suggestion, is_age_old, object_of
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.missed_names import ORG_DESCRIPTORS, PERSON_NOUNS, is_age, keeps_the
@@ -167,7 +167,7 @@ class Ctx:
         if gender is not None:
             if self.genders is None:
                 self.genders = gender_evidence(self.doc, self.cfg.reporting_verbs, self.people_before,
-                                               self._surname, name_key)
+                                               self._surname)
             people = [a for a in people if self.genders.get(self._surname(a), gender) == gender]
         unnamed = self._unnamed_person(before, opens_paragraph)
         if unnamed is not None and (not people or people[-1].start < unnamed.start):
@@ -192,7 +192,7 @@ class Ctx:
         text names as an actor later ("Serhiy Dovhoruk kneels at ... “...,” the 44-year-old sapper said")."""
         persons = self._person_names()
         named = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= before
-                 and name_key(e.text).split(" ")[-1] in persons
+                 and surname_key(e.text) in persons
                  and not any(a <= e.start_char < b for a, b in self.reported)]
         return self.new_actor(named[-1][0], named[-1][-1], "speaker") if named else None
 
@@ -240,7 +240,7 @@ class Ctx:
         return actor.attributes.get("rule") not in _NOT_PERSON_RULES and self._surname(actor) in self._person_names()
 
     def _surname(self, actor: Suggestion) -> str:
-        return name_key(self.text[actor.start : actor.end]).split(" ")[-1]
+        return surname_key(self.text[actor.start : actor.end])
 
     def paragraph_start(self, char: int) -> int:
         """Start of the line (one paragraph a line) that holds `char`; a blank line counts as the one before."""
