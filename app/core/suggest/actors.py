@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.core.suggest.actor_roles import MODIFIER_DEPS, acting_role, first_conjunct, is_affiliation, matters_to, speaks
+from app.core.suggest.bare_names import bare_name_is_no_actor
 from app.core.suggest.base import CURRENCY_MARKS, MONTHS, Suggestion, in_ranges
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.missed_names import (
@@ -53,6 +54,9 @@ MISSION_PREPS = frozenset({"in"})
 ORG_PLACE_PREPS = frozenset({"in", "into", "near", "inside", "outside", "across", "throughout", "within"})
 _RECORD_NOUNS = frozenset({"data", "statement", "report", "estimate", "estimates", "figures", "assessment", "tally",
                            "analysis", "survey", "count", "briefing"})
+# what a state or body named in front of it makes or issues: "a $50bn G7 loan", "US sanctions", "U.S. estimates"
+_AGENT_NOUNS = frozenset({"loan", "loans", "sanctions", "assessment", "assessments", "estimate", "estimates",
+                          "watchdog", "mediation"})
 _MEMBERS = frozenset({"deputy", "member", "mp", "mep", "senator"})  # "an SPD member", "a State Duma deputy"
 _SPEAKER_TITLES = frozenset({"spokeswoman", "spokesman", "spokesperson"})
 _NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "ter", "ten", "da", "di", "du", "del", "la", "le"})
@@ -355,6 +359,10 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
         elif label == "ORG" and head.lower_ in ORG_DESCRIPTORS and head.i - end <= 1 and acting_role(head, cfg):
             attrs["rule"] = "named"  # "The Borderline Watch monitoring group ... puts the peak lower"
             score = 0.7
+        elif label in ("ORG", "GPE") and head.lower_ in _AGENT_NOUNS and span[-1].tag_ == "NNP" and all(
+                t.dep_ in MODIFIER_DEPS for t in doc[end : head.i]) and head.i - end <= 2:
+            attrs["rule"] = "agent"  # "a $50bn G7 loan", "US sanctions", "the UN nuclear watchdog"
+            score = 0.7
         elif head.lower_ not in cfg.government_heads or head.i - end > 1:
             return None  # "Kursk offensive", "Ukraine envoy", "NATO partners"
         else:
@@ -403,8 +411,8 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
             if not is_affiliation(root):
                 return None  # "outside EU"
             role = "affiliation"
-        if need_role and not role:
-            return None
+        if not role and (need_role or bare_name_is_no_actor(doc, start, end, root, label, cfg)):
+            return None  # "a schoolteacher from Goncharovka", "hundreds of Bradleys", a subhead or a byline
         attrs["rule"] = role or "named"
         score = 0.85 if role else 0.7
     else:

@@ -138,15 +138,25 @@ def as_phrase(ctx: Ctx, tok: Any, word: str = "as") -> None:
     """"hailed the result as "good news"", "framed the incursion as part of a Western plot": the claim is what
     follows "as" (the quoted words only, when they are quoted); with `word` "of", the charge of "accused
     Ukraine of putting the plant in danger"."""
-    prep = next((c for c in tok.rights if c.lower_ == word and c.dep_ == "prep"), None)
-    if prep is None or not any(c.dep_ == "dobj" for c in tok.children):
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
         return
-    toks = [t for t in prep.subtree if t.i > prep.i]
+    prep = next((c for c in tok.rights if c.lower_ == word and c.dep_ == "prep"), None) or next(
+        (c for c in obj.rights if c.lower_ == word and c.dep_ == "prep"), None)  # hung on the object
+    if prep is None and word == "as" and tok.lemma_.lower() == "call":  # "Moscow called it a provocation"
+        prep = next((c for c in tok.rights if c.dep_ == "oprd" and c.i > obj.i), None)
+        toks = list(prep.subtree) if prep is not None else []
+    elif prep is not None:
+        toks = [t for t in prep.subtree if t.i > prep.i]
+    if prep is None:
+        return
     marks = [t for t in toks if t.text in ('"', "'")]
     if len(marks) >= 2 and marks[0].i == toks[0].i:
         s, e = marks[0].idx + 1, marks[1].idx
         while e > s and ctx.text[e - 1] in ".,;":
             e -= 1  # a quoted phrase inside the sentence keeps no full stop
+    elif prep.dep_ == "oprd":
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     else:
         s, e = clause_span(prep, ctx.verbs)
         s = max(s, prep.idx + len(prep.text))

@@ -114,6 +114,9 @@ def bullet_claims(ctx: Ctx) -> None:
 _DASH = "(?:[-\u2013\u2014][ \t\u00a0]*)?"
 _QUOTED_HEAD = re.compile(f"^[ \t\u00a0]*{_DASH}[\u2018\u201c\"']([^\u2018\u2019\u201c\u201d\"\n]{{3,120}})"
                           f"[\u2019\u201d\"'][ \t\u00a0]*{_DASH}\r?$")
+# a headline that opens with a quotation and a colon or dash: "‘We left with what we could carry’: Inside ..."
+_QUOTED_TITLE = re.compile("^[ \t\u00a0]*[\u2018\u201c\"']([^\u2018\u2019\u201c\u201d\"\n]{3,120})"
+                           "[\u2019\u201d\"'][ \t\u00a0]*[:\u2013\u2014-]")
 MAX_HEAD_WORDS = 12
 HEAD_REACH = 8  # lines below a quoted subhead in which to look for its speaker
 
@@ -121,10 +124,17 @@ HEAD_REACH = 8  # lines below a quoted subhead in which to look for its speaker
 def quoted_subheads(ctx: Ctx, claims: list[Suggestion], links: list[tuple[Suggestion, Suggestion]]) -> None:
     """A subhead that quotes someone ("- ‘God kept the church’ -") is that person's claim: the speaker of the
     later quotation that repeats it, or else of the first claim of the section under it (the gold tags all 16
-    such subheads up to heldout27). Added to `claims` and `links` after the other claims have their sources."""
+    such subheads up to heldout27). A headline that opens with a quotation and a colon ("‘We left with what we
+    could carry’: Inside a Kursk shelter") is the claim of whoever repeats it in the story, or else of the person
+    or group the headline names (the gold tags 20 of 26). Added to `claims` and `links` after the other claims
+    have their sources."""
     text = ctx.text
+    title = next((k for k, (_, line) in enumerate(ctx.lines) if line.strip()), -1)
     for line_no, (line_start, line) in enumerate(ctx.lines):
         m = _QUOTED_HEAD.match(line)
+        titled = m is None and line_no == title
+        if titled:
+            m = _QUOTED_TITLE.match(line)
         if m is None or len(m.group(1).split()) > MAX_HEAD_WORDS:
             continue
         start, end = line_start + m.start(1), line_start + m.end(1)
@@ -133,11 +143,15 @@ def quoted_subheads(ctx: Ctx, claims: list[Suggestion], links: list[tuple[Sugges
         said = m.group(1).strip().rstrip(".,!?").lower()
         below = [(c, s) for c, s in links if c.start >= end and ctx.line_of(c.start) - line_no <= HEAD_REACH]
         repeats = [(c, s) for c, s in links if c.start >= end and said in text[c.start : c.end].lower()]
-        found = repeats[0] if repeats else min(below, key=lambda cs: cs[0].start) if below else None
+        if titled:  # a headline: who says it is who repeats it in the story, or who the headline names
+            named = [a for a in ctx.actors if line_start + m.end() <= a.start < line_start + len(line)
+                     and a.attributes.get("model_label") != "GPE" and a.attributes.get("rule") != "possessor"]
+            below = [(None, min(named, key=lambda a: a.start))] if named else []
+        found = repeats[0] if repeats else min(below, key=lambda cs: (cs[0] or cs[1]).start) if below else None
         if found is None:
             continue
         claim = Suggestion(start, end, ctx.cfg.claim_label, 0.6, attributes={
-            "rule": "subhead", "source_found": "repeated" if repeats else "section",
+            "rule": "subhead", "source_found": "repeated" if repeats else "headline" if titled else "section",
             "source_text": text[found[1].start : found[1].end]})
         claims.append(claim)
         links.append((claim, found[1]))

@@ -234,6 +234,8 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
         comp = None  # "four killed in ... strike; Kyiv says 43 drones shot down": a semicolon ends the report
     if comp is None and (reported_before(ctx, tok) or reported_object(ctx, tok)):
         return
+    if comp is None and _loose_that(ctx, tok):
+        return
     if comp is None:
         commented_clause(ctx, tok)
         return
@@ -265,6 +267,51 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
         elif tok.dep_ in ("relcl", "advcl", "acl") and ":" in ctx.text[s:e]:
             e = s + ctx.text[s:e].index(":")  # "where Kyiv hoped they would not be: in Donetsk"
         ctx.add(s, e, shape, 2, 0.75 if shape == "reported" else 0.65, subj)
+
+
+_AND_THAT = re.compile(r"[\u201d\u2019\"]?,?\s+(?:and|but)\s+(?:also\s+)?that\s+")
+
+
+def _second_that(ctx: Ctx) -> None:
+    """"said A, and that B" / "but that B" where the parser did not join B to A's verb: B is a second claim of
+    the same speaker, to the end of its sentence."""
+    doc, text = ctx.doc, ctx.text
+    for cand in [c for c in ctx.candidates if c.shape == "reported" and c.subject is not None]:
+        m = _AND_THAT.match(text, cand.end)
+        if m is None or any(c.start <= m.end() < c.end for c in ctx.candidates):
+            continue
+        first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if first is None:
+            continue
+        last = doc[first.sent.end - 1]
+        while last.i > first.start and (last.is_punct or last.is_space):
+            last = doc[last.i - 1]
+        ctx.add(m.end(), last.idx + len(last.text), "reported", cand.rank, cand.score, cand.subject)
+
+
+_BETWEEN_VERB_AND_THAT = frozenset({"ADV", "ADP", "DET", "NOUN", "PROPN", "ADJ", "PUNCT", "NUM"})
+
+
+def _loose_that(ctx: Ctx, verb: Any) -> bool:
+    """"Vasylkevych said that about 40% of people ... drop out", "Kyiv said at the time that its forces had ...":
+    a "that" the parser made no clause of (an object, or hung elsewhere) still opens what the verb reports, to
+    the end of the sentence. Between verb and "that" only an adverbial may stand ("at the time", "repeatedly")."""
+    doc, sent_end = ctx.doc, verb.sent.end
+    that = next((t for t in doc[verb.i + 1 : min(verb.i + 7, sent_end)] if t.lower_ == "that"), None)
+    if that is None or that.i + 3 >= sent_end or not (that.tag_ == "IN" or doc[that.i - 1].lower_ == "time"):
+        return False
+    if any(t.pos_ not in _BETWEEN_VERB_AND_THAT or t.text in ('"', ":", ";") for t in doc[verb.i + 1 : that.i]):
+        return False
+    if any(t.dep_ in ("dobj", "dative") and t.i < that.i for t in verb.children):
+        return False  # "told reporters that ...", "warned Kyiv that ...": the parser's own shapes handle those
+    subj = subject_of(verb)
+    if not can_source(subj):
+        return False
+    last = doc[sent_end - 1]
+    while last.i > that.i and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    ctx.add(doc[that.i + 1].idx, last.idx + len(last.text), "reported", 2, 0.7, subj)
+    return True
 
 
 def _nested_report(comp: Any, cfg: SuggestConfig) -> Any | None:
@@ -320,6 +367,7 @@ def claim_suggestions(
     ctx = Ctx(doc, text, cfg, actors)
     _quotes(ctx)
     _reported(ctx)
+    _second_that(ctx)
     transcript_claims(ctx)
     bullet_claims(ctx)
     headline_claims(ctx, junk)

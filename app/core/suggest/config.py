@@ -43,7 +43,7 @@ class SuggestConfig:
         "Sumy", "Chernihiv", "Bakhmut", "Avdiivka", "Kurakhove", "Kurakhov", "Crimea", "Belgorod", "Bryansk",
         "Mariupol", "Odesa", "Odessa", "Berdin", "Bolshoye Soldatskoye", "Bolshoe Soldatskoe", "Kursk Oblast",
         "Donetsk Oblast", "State", "Asia", "Paris", "London", "Jerusalem", "Gaza", "Kiev", "Siberia",
-        "Google News", "X",
+        "Google News", "X", "Capitol Hill",
         "GMT", "UTC", "CET", "EET", "MSK", "Telegram", "WhatsApp", "Facebook", "Twitter",
         "YouTube", "TikTok", "Instagram", "Viber", "Danube", "Dnipro River", "Dnieper", "Black Sea",
         "JavaScript", "PDF", "Commentary", "Analysis", "Opinion", "Explainer", "BST", "EST", "EDT", "CEST", "EEST",

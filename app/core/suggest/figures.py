@@ -23,7 +23,7 @@ from app.core.suggest.counted_nouns import (
     right_end,
 )
 from app.core.suggest.missed_names import is_age
-from app.core.suggest.not_figures import clock_time, is_name_or_marker, not_a_count
+from app.core.suggest.not_figures import bare_age, clock_time, is_name_or_marker, not_a_count
 
 NOT_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART"})
 UNIT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
@@ -237,7 +237,7 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
         t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "cent")), None)
     if per is not None:
         end = per  # "90.34 per dollar", "200-300 meters per day": a rate's "per ..." is no unit (but "per cent")
-    while start < end and not doc[start].like_num and (doc[start].lower_ in ("the", "of") or (
+    while start < end and not doc[start].like_num and (doc[start].lower_ in ("the", "of", "record") or (
             doc[start].pos_ == "ADP" and doc[start].lower_ not in cfg.hedges and not (
                 doc[start].lower_ == "between" and "and" in (t.lower_ for t in doc[start:end]))) or (
             doc[start].lower_ in ("a", "an") and doc[start + 1].lower_ not in ("few", "dozen", "hundred", "thousand",
@@ -247,7 +247,7 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
             doc[start].lower_ in _MINIMISERS and doc[start : start + 2].text.lower() not in cfg.hedges) or (
             _moved_past(doc, start)) or (
             doc[start].lower_ == "over" and start > 0 and doc[start - 1].lemma_ in _PHRASAL_OVER)):
-        # "the", a preposition of a noun ("control over hundreds of ...") a verb ("committed £3 billion"), a
+        # "the", "a record", a preposition of a noun ("control over hundreds of ...") a verb ("committed £3 bn"), a
         # word that only belittles the number ("only around 150"; but "just over") and where a number moves
         # ("falling below 15 percent") and the particle of "hand over" the model took in
         start += 1
@@ -316,6 +316,8 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
         return None
     if not_a_count(doc, nums, end, doc[hedged : nums[0].i].text.lower()) or is_name_or_marker(doc, start, end):
         return None
+    if not rule and bare_age(doc, hedged, nums):
+        return None  # "a woman of 80", "whose son is 19", "most of them over 60"
     if (not has_hedge and start > 0 and doc[start - 1].lower_ in ("the", "these", "those")
             and nums[0].lower_ in _SMALL_WORDS and (not rule or _named_before(doc, start, last)
                                                      or last.lower_ in _REFERENCE_NOUNS)):

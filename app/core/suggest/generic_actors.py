@@ -1,5 +1,6 @@
 """Actors that are not names: a state as the agent inside a hyphenated modifier ("U.S.-supplied weapons") and
-"the government" or "the state" acting ("The federal government has so far allocated ...")."""
+"the government" or "the state" acting ("The federal government has so far allocated ...", "The federal center
+will not let Kursk go bankrupt")."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from app.core.suggest.config import SuggestConfig
 # not "Kyiv-based", which places, nor "American-made", an adjective
 _AGENT_PARTICIPLES = ("made", "supplied", "provided", "donated", "funded", "backed", "led", "brokered", "trained",
                       "sponsored", "imposed", "financed")
-_HYPHEN_AGENT = re.compile(r"(?<![\w.\-])(U\.S\.|US|UK|EU|NATO|[A-Z][a-z]+)-(?:" + "|".join(_AGENT_PARTICIPLES)
-                           + r")\b")
-_STATE_ABBREVIATIONS = frozenset({"U.S.", "US", "UK", "EU", "NATO"})
+_HYPHEN_AGENT = re.compile(r"(?<![\w.\-])(U\.S\.|US|UK|EU|NATO|U\.N\.|UN|UAE|[A-Z][a-z]+)-(?:"
+                           + "|".join(_AGENT_PARTICIPLES) + r")\b")
+_STATE_ABBREVIATIONS = frozenset({"U.S.", "US", "UK", "EU", "NATO", "U.N.", "UN", "UAE"})
 # the government of the country a story is about, when it acts: "the state promised", "the government is asking"
 # (not "the administration" or "the ministry", which mostly stand for a body named before)
 _GOVERNMENTS = frozenset({"government", "state", "chancellery", "cabinet"})
@@ -25,6 +26,8 @@ _NAMED_GROUPS = frozenset({"governments", "bloggers", "milbloggers"})
 _NAMED_OFFICIALS = frozenset({"officials"})
 _OFFICIAL_DEPS = frozenset({"nsubj", "nsubjpass"})
 TURNOVER = frozenset({"outgoing", "incoming", "new", "next"})  # "the outgoing administration weighed ..."
+_OWN_DETS = ("the", "his", "her", "their", "our", "this")
+_PARTY_PREPS = frozenset({"with", "by", "between"})
 _BODY_WORDS = frozenset({"ministry", "department", "office", "administration", "service", "agency", "command"})
 
 
@@ -62,7 +65,7 @@ def acting_governments(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
     for i, low in enumerate(doc.to_array([LOWER]).ravel().tolist() if len(doc) else []):
         word = strings[low]
         if word not in _GOVERNMENTS and word not in _NAMED_GROUPS and word not in _NAMED_OFFICIALS and (
-                word != "administration"):
+                word not in ("administration", "center", "centre", "ministry")):
             continue
         tok = doc[i]
         mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
@@ -72,10 +75,22 @@ def acting_governments(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
             first = _changing_administration(tok, mods)
             if first is None:
                 continue
+        elif word in ("center", "centre"):  # "The federal center has not refused us anything": Moscow
+            if tok.dep_ not in _OFFICIAL_DEPS or [m.lower_ for m in mods] != ["federal"]:
+                continue
+            first = mods[0]
+        elif word == "ministry":  # "a contract with the defence ministry", "the defence ministry's agency"
+            if [m.lower_ for m in mods] not in (["defence"], ["defense"]) or not mods[0].is_lower or not (
+                    tok.dep_ == "poss" or (tok.dep_ == "pobj" and tok.head.lower_ in _PARTY_PREPS)) or not any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts):
+                continue
+            first = mods[0]
         elif word in _GOVERNMENTS:
             roles = ("nsubj", "nsubjpass", "poss", "pobj") if word == "government" else ("nsubj", "nsubjpass")
-            if tok.dep_ not in roles or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts) or any(
-                    m.dep_ == "compound" and m.is_lower for m in mods):
+            dets = _OWN_DETS if word == "government" else ("the",)  # "his government would not sign"
+            owned = any(c.dep_ in ("det", "poss") and c.lower_ in dets for c in tok.lefts)
+            if tok.dep_ not in roles or not owned or any((m.dep_ == "compound" and m.is_lower) or m.lower_ == "own"
+                                                         for m in mods):  # "their own government" is no one
                 continue  # but "the end state is unclear"; "the government's reserve fund" is the government's
             first = mods[0].left_edge if mods else tok
         elif word in _NAMED_OFFICIALS:

@@ -90,3 +90,27 @@ def not_a_count(doc: Any, nums: list[Any], end: int, hedge: str = "") -> bool:
     # the unit ends the figure, or follows it when the recogniser stopped at the number ("155mm shells")
     unit = end - 1 if doc[end - 1].lower_ in _CALIBRE_UNITS else end
     return unit + 1 < len(doc) and doc[unit].lower_ in _CALIBRE_UNITS and doc[unit + 1].pos_ == "NOUN"
+
+
+_PEOPLE_OF = frozenset({"woman", "man", "grandmother", "grandfather", "pensioner", "widow", "mother", "father", "boy",
+                        "girl", "child", "son", "daughter", "husband", "wife", "veteran", "soldier", "conscript"})
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been"})
+
+
+def bare_age(doc: Any, start: int, nums: list[Any]) -> bool:
+    """A number with no unit that is someone's age: "a woman of 80", "whose son is 19", "Kirill, then 19,", "most
+    of them over 60", "the minimum age from 27 to 25", "aged 22 and 26". The gold never counts a bare number after
+    "is"/"was", so any subject will do there."""
+    first = nums[0]
+    if not all(t.text.isdigit() and 0 < int(t.text) < 120 for t in nums):
+        return False
+    before = [t.lower_ for t in doc[max(0, start - 6) : start]]
+    prev = before[-1] if before else ""
+    if prev in _COPULAS or prev == "then" or before[-2:] == ["of", "them"]:
+        return True
+    if prev == "of" and len(before) >= 2 and before[-2] in _PEOPLE_OF:
+        return True
+    if prev in ("from", "to", "and", ",") and any(w in ("age", "ages", "aged") for w in before):
+        return True  # "lowered the minimum age from 27 to 25", "aged 22 and 26"
+    head = first.head
+    return head.lower_ in _COPULAS and first.dep_ in ("attr", "acomp") and doc[start].lower_ in ("over", "under")
