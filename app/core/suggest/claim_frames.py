@@ -136,8 +136,9 @@ def statement_noun(ctx: Ctx, tok: Any) -> None:
 
 def as_phrase(ctx: Ctx, tok: Any, word: str = "as") -> None:
     """"hailed the result as "good news"", "framed the incursion as part of a Western plot": the claim is what
-    follows "as" (the quoted words only, when they are quoted); with `word` "of", the charge of "accused
-    Ukraine of putting the plant in danger"."""
+    follows "as" (the quoted words only, when they are quoted), also where the parser hung "as" on the object,
+    and what "called the attack a provocation" calls it; with `word` "of", the charge of "accused Ukraine of
+    putting the plant in danger"."""
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None:
         return

@@ -1,7 +1,8 @@
 """CLAIM rules: statements attributed to a source, each linked (SOURCE) to the actor who makes it.
 
 Shapes here: a quotation with its speaker ("...," he said / X wrote: "..."), a reported clause ("X said that ...",
-two conjoined that-clauses are two claims; a report inside a report, "X said [Y said that A]", is Y's; another
+two conjoined that-clauses are two claims, also where the parser left the second "…, and that …" or the "that"
+itself loose; a report inside a report, "X said [Y said that A]", is Y's; another
 speaker's report ends the clause), a perfect infinitive ("Kyiv's forces claiming to have seized ..."), a denial of
 a gerund ("denied losing ground") and a statement noun carrying the clause ("said in a statement that ...").
 Frames around a clause ("according to X", "In his view, ...", characterisations, comments, reported noun
