@@ -77,3 +77,12 @@ def test_a_headline_opening_with_a_quotation_is_the_claim_of_whoever_says_it():
 def test_a_record_is_no_part_of_the_figure():
     text = "Defence outlays are set to hit a record 13.5 trillion rubles next year."
     assert spans_of(text, "FIGURE") == ["13.5 trillion rubles"]
+
+
+def test_a_place_left_or_entered_is_no_actor_but_a_by_sentence_is_no_byline():
+    text = ("By early afternoon, 31 people had left Vysoke, and Russian marines had entered Olgovka.\n\n"
+            "That leaves Vladimir Putin with an unappealing choice.\n\n"
+            "By the end of the week, the shells had reached Fenwright Dynamics, a drone maker.\n")
+    actors = set(spans_of(text, "ACTOR"))
+    assert not actors & {"Vysoke", "Olgovka"}
+    assert {"Vladimir Putin", "Fenwright Dynamics"} <= actors

@@ -21,6 +21,7 @@ _WEAPONS = frozenset({"missile", "missiles", "drone", "drones", "rocket", "rocke
                       "vehicles", "launcher", "launchers", "tank", "tanks", "bomb", "bombs", "shells"})
 _ALIAS_VERBS = frozenset({"know", "call", "dub", "nickname", "brand", "rename"})
 _PLACE_EXAMPLES = frozenset({"regions", "cities", "towns", "villages", "places", "areas", "countries"})
+_PLACE_VERBS = frozenset({"leave", "flee", "enter", "evacuate"})  # what one leaves or enters is a place
 _COMMITTEE_SEATS = frozenset({"sit", "serve"})  # "who sits on the House Intelligence Committee"
 _MOVES = frozenset({"go", "move", "return", "flee", "evacuate", "bus", "travel", "head", "relocate", "leave"})
 _MESSAGES = frozenset({"letter", "letters", "message", "messages", "call", "calls", "email", "note", "word", "text",
@@ -39,9 +40,9 @@ def _heading_or_byline(text: str, start: int, end: int) -> bool:
     """The name stands alone on its line (a byline or signature) or in a short title-case line ("Rates Outlook",
     "Counting The Columns"), not in a sentence."""
     line = _line(text, start, end)
-    if line == text[start:end].strip() or line.startswith(("Edited by", "By ")):
-        return True
     words = [w for w in line.split() if w[:1].isalpha()]
+    if line == text[start:end].strip() or (line.startswith(("Edited by", "By ")) and len(words) <= 8):
+        return True  # "By Daria Kholmogorova and Tobias Wentcomb", but not "By September, the Atlantic ..."
     if line.endswith(_SENTENCE_END) or not words or len(words) > 10:
         return False
     long_words = [w for w in words if len(w) > 3]
@@ -102,4 +103,7 @@ def bare_name_is_no_actor(doc: Any, start: int, end: int, root: Any, label: str,
     head = root.head
     if root.dep_ in ("nmod", "compound") and head.lower_ in _LIST_HEADS:
         return True  # "the Kursk and [Rostov] regions" when the parser hangs the name on the noun itself
+    if root.dep_ == "dobj" and head.lemma_.lower() in _PLACE_VERBS and not any(
+            t.lower_ in cfg.org_heads for t in span) and not any(c.lower_ == "with" for c in head.children):
+        return True  # "31 people had left Vysoke", "marines had entered Olgovka"; but "leaves Putin with a choice"
     return root.dep_ == "pobj" and _by_preposition(doc, start, end, root, head, cfg)
