@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core.suggest.actor_roles import first_conjunct
 from app.core.suggest.config import SuggestConfig
 
 # nouns whose of-object, or whose modifiers in a list, are places or kinds of thing: "the settlements of Olgovka",
@@ -30,18 +31,23 @@ _ORG_WORDS = frozenset({"college", "university", "academy"})  # "a doctorate fro
 _SENTENCE_END = (".", "?", "!", "\u201d", '"', ":", ";", "\u2019")
 
 
-def _line(text: str, start: int, end: int) -> str:
-    first = text.rfind("\n", 0, start) + 1
-    last = text.find("\n", end)
-    return text[first : len(text) if last < 0 else last].strip()
+def _line(span: Any) -> str:
+    """The line `span` stands on, read from the tokens around it (`doc.text` would join the whole document)."""
+    doc = span.doc
+    first, last = span.start, span.end - 1
+    while first > 0 and "\n" not in doc[first - 1].text_with_ws:
+        first -= 1
+    while last + 1 < len(doc) and "\n" not in doc[last].text_with_ws:
+        last += 1
+    return doc[first : last + 1].text.strip()
 
 
-def _heading_or_byline(text: str, start: int, end: int) -> bool:
+def _heading_or_byline(span: Any) -> bool:
     """The name stands alone on its line (a byline or signature) or in a short title-case line ("Rates Outlook",
     "Counting The Columns"), not in a sentence."""
-    line = _line(text, start, end)
+    line = _line(span)
     words = [w for w in line.split() if w[:1].isalpha()]
-    if line == text[start:end].strip() or (line.startswith(("Edited by", "By ")) and len(words) <= 8):
+    if line == span.text.strip() or (line.startswith(("Edited by", "By ")) and len(words) <= 8):
         return True  # "By Daria Kholmogorova and Tobias Wentcomb", but not "By September, the Atlantic ..."
     if line.endswith(_SENTENCE_END) or not words or len(words) > 10:
         return False
@@ -52,9 +58,7 @@ def _heading_or_byline(text: str, start: int, end: int) -> bool:
 def _listed_with_places(root: Any, one_word: bool, cfg: SuggestConfig) -> bool:
     """One of a list of places or kinds: "over the Belgorod, Oryol, Lipetsk and Tula regions", "in the area of the
     settlements of Lyubimovka and Snagost"."""
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(root)
     if first is root:
         return False
     head = first.head
@@ -65,7 +69,7 @@ def _listed_with_places(root: Any, one_word: bool, cfg: SuggestConfig) -> bool:
     return first.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in (_PLACE_OF | cfg.place_heads)
 
 
-def _by_preposition(doc: Any, start: int, end: int, root: Any, head: Any, cfg: SuggestConfig) -> bool:
+def _by_preposition(doc: Any, start: int, end: int, head: Any, cfg: SuggestConfig) -> bool:
     """A place, platform or alias by the preposition that governs it."""
     span = doc[start:end]
     prep, governor = head.lower_, head.head
@@ -96,7 +100,7 @@ def bare_name_is_no_actor(doc: Any, start: int, end: int, root: Any, label: str,
         return True  # "four Iskander-M ballistic missiles"
     if len(span) == 1 and last.tag_ == "NNPS" and last.text.endswith("s") and not last.text[:-1].isupper():
         return True  # "hundreds of Bradleys", "they had Lancets", "families like the Uvarkins"
-    if _heading_or_byline(doc.text, span.start_char, span.end_char):
+    if _heading_or_byline(span):
         return True
     if _listed_with_places(root, label != "PERSON" or len(span) == 1, cfg):
         return True
@@ -106,4 +110,4 @@ def bare_name_is_no_actor(doc: Any, start: int, end: int, root: Any, label: str,
     if root.dep_ == "dobj" and head.lemma_.lower() in _PLACE_VERBS and not any(
             t.lower_ in cfg.org_heads for t in span) and not any(c.lower_ == "with" for c in head.children):
         return True  # "31 people had left Vysoke", "marines had entered Olgovka"; but "leaves Putin with a choice"
-    return root.dep_ == "pobj" and _by_preposition(doc, start, end, root, head, cfg)
+    return root.dep_ == "pobj" and _by_preposition(doc, start, end, head, cfg)
