@@ -1,4 +1,4 @@
-"""A floor under the suggester's scores on the written articles (tests/gold/fresh, heldout to heldout28, all tuned
+"""A floor under the suggester's scores on the written articles (tests/gold/fresh, heldout to heldout29, all tuned
 on), so that a change of rules, model or spaCy that breaks what works shows up here. The
 floors sit a little under today's scores. Quality on new text is measured by a set scored once
 (see tests/gold/README.md), never here."""
@@ -47,6 +47,7 @@ FLOORS = {
     "heldout26": (6, 0.95, 0.92, 0.87, 0.81, 0.77),
     "heldout27": (6, 0.92, 0.87, 0.83, 0.86, 0.79),
     "heldout28": (6, 0.93, 0.92, 0.83, 0.87, 0.84),
+    "heldout29": (6, 0.95, 0.91, 0.87, 0.88, 0.82),
 }
 
 

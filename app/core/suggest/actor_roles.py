@@ -14,6 +14,10 @@ _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 MODIFIER_DEPS = frozenset({"compound", "nmod"})
 _AFFILIATION_PREPS = frozenset({"in", "at", "of", "from", "with", "on"})
 _MOVED = frozenset({"out", "back", "away"})
+# what runs between or along places: "the border with Russia", "the road between Korenevo and Sudzha"
+LINES = frozenset({"border", "borders", "frontier", "road", "highway", "route", "line", "railway"})
+_INSIDERS = frozenset({"source", "lawyer", "adviser", "advisor", "officer", "ambassador", "partner", "lawmaker",
+                       "official", "member", "deputy", "diplomat", "staffer", "employee"})
 
 
 def acting_role(tok: Any, cfg: SuggestConfig, depth: int = 0) -> str:
@@ -28,9 +32,13 @@ def acting_role(tok: Any, cfg: SuggestConfig, depth: int = 0) -> str:
         if prep == "by" and head.dep_ == "agent":
             return "agent"
         if prep in cfg.party_preps:
-            return "party"
+            return "" if head.head.lower_ in LINES else "party"  # not "the border with Russia"
         if prep == "to" and head.head.lower_ == "according":
             return "source"
+        if prep == "from" and word_forms(head.head) & cfg.sender_heads:
+            return "sender"  # "transfers from Moscow", "shipped from North Korea"
+        if prep == "of" and head.head.lower_ in cfg.party_of_nouns:
+            return "party"  # "the invasion of Ukraine"
         if prep == "of" and head.head.lower_ in cfg.possession_nouns:
             return "possessor"  # "the package of USA", "into the hands of Ukraine"
         return ""
@@ -87,9 +95,26 @@ def is_affiliation(tok: Any) -> bool:
             and _describes_person(desc))
 
 
+def works_in(tok: Any) -> bool:
+    """`tok` is the object of "in" after a person who works there: "lawyers in the European Commission", "a
+    source in the Presidential Administration" (not "officials in Washington": the caller asks for a body)."""
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "NOUN"
+            and bool(word_forms(prep.head) & _INSIDERS))
+
+
+def spoken_to(tok: Any) -> bool:
+    """The reporter spoke to `tok`, the reporter's sources: "Western diplomats we spoke to are sceptical", "Two
+    European officials I've spoken to put it in the same range"."""
+    return any(c.dep_ == "relcl" and c.lemma_ in ("speak", "talk") and any(
+        g.dep_ == "nsubj" and g.lower_ in ("i", "we") for g in c.children) for c in tok.children)
+
+
 def speaks(tok: Any, cfg: SuggestConfig) -> bool:
     """`tok` (a group noun) is the subject of a reporting verb ("Ukrainian officials have repeatedly said") or
-    the agent of one ("dismissed by some Ukrainian officers as poorly prepared")."""
+    the agent of one ("dismissed by some Ukrainian officers as poorly prepared"), or the reporter spoke to it."""
+    if spoken_to(tok):
+        return True
     tok = first_conjunct(tok)
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return bool(word_forms(tok.head.head) & (cfg.reporting_verbs | cfg.as_verbs | cfg.of_verbs))

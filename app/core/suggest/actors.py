@@ -17,7 +17,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.suggest.actor_roles import MODIFIER_DEPS, acting_role, first_conjunct, is_affiliation, matters_to, speaks
+from app.core.suggest.actor_roles import (
+    MODIFIER_DEPS,
+    acting_role,
+    first_conjunct,
+    is_affiliation,
+    matters_to,
+    speaks,
+    works_in,
+)
 from app.core.suggest.bare_names import bare_name_is_no_actor
 from app.core.suggest.base import CURRENCY_MARKS, MONTHS, Suggestion, in_ranges
 from app.core.suggest.config import SuggestConfig
@@ -33,6 +41,7 @@ from app.core.suggest.missed_names import (
     described_names,
     handles_and_acronyms,
     keeps_the,
+    kind_then_name,
     org_names,
     title_case_lines,
     titled_names,
@@ -58,6 +67,12 @@ _RECORD_NOUNS = frozenset({"data", "statement", "report", "estimate", "estimates
 _AGENT_NOUNS = frozenset({"loan", "loans", "sanctions", "assessment", "assessments", "estimate", "estimates",
                           "watchdog", "mediation"})
 _MEMBERS = frozenset({"deputy", "member", "mp", "mep", "senator"})  # "an SPD member", "a State Duma deputy"
+_ASSOCIATES = frozenset({"colleague", "secretary", "officials"})  # "a BBC colleague", "Defense Department officials"
+# parts and acts of a body named in front of them: "the ICRC delegation", "joint EU borrowing"
+_BODY_PARTS = frozenset({"office", "delegation", "directorate", "mission", "command", "resolutions", "grants",
+                         "borrowing", "imports"})
+_REGIONS = frozenset({"western", "european", "allied"})  # no state: "a Western intelligence official" is a person
+_DESCRIBING_DEPS = frozenset({*MODIFIER_DEPS, "amod"})
 _SPEAKER_TITLES = frozenset({"spokeswoman", "spokesman", "spokesperson"})
 _NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "ter", "ten", "da", "di", "du", "del", "la", "le"})
 _TITLE_WORDS = frozenset({
@@ -206,7 +221,7 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
             if start > 0 and (doc[start - 1].ent_type_ == "PERSON" or (
                     doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper())):
                 start -= 1
-        if label in ("PERSON", "ORG") and doc[start:end].text in places:
+        if label in ("PERSON", "ORG") and (doc[start:end].text in places or _places_listed(doc[start:end], places)):
             label = "GPE"  # "Kyiv" taken for a person once and for a place elsewhere: a place that must act
         if end - start <= 3 and doc[start].lower_ in cfg.given_names and doc[start].pos_ == "PROPN" and (
                 doc[end - 1].lower_ not in cfg.org_heads):
@@ -230,6 +245,7 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
                        for i in range(ent.start, ent.end)}
     text = doc.text if text is None else text
     capitals = capitals_lines(text)
+    mentions += kind_then_name(doc, words)
     mentions += titled_names(doc, words, cfg, taken) + org_names(doc, words, cfg, taken) + handles_and_acronyms(
         doc, words, taken, capitals) + aged_names(doc, words, taken_by_actors)
     mentions += [(i, i + 1, "GPE", False) for i, w in enumerate(words)  # "Moscow and Kyiv have both targeted"
@@ -251,6 +267,25 @@ def actor_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]],
         if sugg is not None and not in_ranges(sugg.start, sugg.end, junk):
             out.append(sugg)
     return out
+
+
+def _places_listed(span: Any, places: set[str]) -> bool:
+    """`span` is a list of places read as one name: "Belgorod and Bryansk", "Esman, Shalyhyne"."""
+    parts = [p.strip() for p in span.text.replace(" and ", ",").split(",")]
+    return len(parts) > 1 and all(p in places for p in parts)
+
+
+def _credited(root: Any) -> bool:
+    """The name is credited with reporting at the foot of a story: "CNN's Oksana Prylypko in Kyiv and Yoon Ha-rin
+    in Seoul contributed reporting"."""
+    verb = first_conjunct(root).head
+    return verb.lemma_ == "contribute" and any(c.lower_ in ("reporting", "research") for c in verb.children)
+
+
+def _describing(doc: Any, end: int, head: Any) -> bool:
+    """The words between a name ending at `end` and the noun `head` it modifies only describe that noun: "UN
+    [human rights] office", "EU [foreign affairs] spokesperson" (at most three words)."""
+    return head.i - end <= 3 and all(t.dep_ in _DESCRIBING_DEPS for t in doc[end : head.i])
 
 
 def _given_names(doc: Any, start: int, end: int, cfg: SuggestConfig) -> int:
@@ -337,6 +372,8 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
         return None  # "for the Kremlin, Kursk is a matter of prestige": the one something matters to
     if root.dep_ == "poss" and head.lower_ in _HELPERS:
         return None  # "Kyiv's supporters": the state is the one helped
+    if _credited(root) or (end - start == 1 and span[0].lower_ in cfg.generic_plurals):
+        return None  # "CNN's Idris Malvernon contributed reporting", "Videos posted online appear to show"
     if label != "PERSON" and root.dep_ == "appos" and head.ent_type_ == "PERSON":
         return None  # a title: "Jake Sullivan, US National Security Advisor"
     if label == "PERSON" and head.lower_ in ("name", "names") and start > 0 and doc[start - 1].text == ",":
@@ -347,9 +384,14 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
                 c.dep_ in ("det", "poss") for c in head.children):
             attrs["rule"] = "agent"  # "under the Russian Federation control"
             score = 0.7
-        elif label == "ORG" and head.i - end <= 1 and head.lower_ in (cfg.source_nouns | PERSON_NOUNS | _MEMBERS):
-            attrs["rule"] = "affiliation"  # "a senior EU official", "a Pentagon spokesman"
-            score = 0.7
+        elif label == "ORG" and (
+                (head.i - end <= 1 and head.lower_ in (cfg.source_nouns | PERSON_NOUNS | _MEMBERS)) or (
+                    head.is_lower and _describing(doc, end, head) and head.lower_ in (
+                        cfg.source_nouns | PERSON_NOUNS | _MEMBERS | _ASSOCIATES))):  # not "NATO members"
+            body = next((t for t in doc[end : head.i] if t.lower_ in cfg.government_heads), None)
+            end = end if body is None else body.i + 1  # "Biden administration officials": the administration
+            attrs["rule"] = "affiliation"  # "a senior EU official", "a Pentagon spokesman", "a BBC colleague",
+            score = 0.7  # "EU foreign affairs spokesperson Anouk Duvignaud"
         elif label == "ORG" and span[0].lower_ not in _TITLE_WORDS and _titles_then_name(doc, end, head):
             attrs["rule"] = "affiliation"  # "Pentagon Deputy Press Secretary Rebecca Mayhew"
             score = 0.7
@@ -359,10 +401,11 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
         elif label == "ORG" and head.lower_ in ORG_DESCRIPTORS and head.i - end <= 1 and acting_role(head, cfg):
             attrs["rule"] = "named"  # "The Borderline Watch monitoring group ... puts the peak lower"
             score = 0.7
-        elif label in ("ORG", "GPE") and head.lower_ in _AGENT_NOUNS and span[-1].tag_ == "NNP" and all(
-                t.dep_ in MODIFIER_DEPS for t in doc[end : head.i]) and head.i - end <= 2:
-            attrs["rule"] = "agent"  # "a $50bn G7 loan", "US sanctions", "the UN nuclear watchdog"
-            score = 0.7
+        elif ((label in ("ORG", "GPE") and head.lower_ in _AGENT_NOUNS) or (
+                label == "ORG" and head.lower_ in _BODY_PARTS)) and (
+                span[-1].tag_ == "NNP" or label == "ORG") and _describing(doc, end, head):
+            attrs["rule"] = "agent"  # "a $50bn G7 loan", "US sanctions", "the UN nuclear watchdog", "the ICRC
+            score = 0.7  # delegation", "UN Security Council resolutions"
         elif head.lower_ not in cfg.government_heads or head.i - end > 1:
             return None  # "Kursk offensive", "Ukraine envoy", "NATO partners"
         else:
@@ -386,7 +429,8 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
                 start = count.i  # "One European official", "two Ukrainian officials": the count is part of it
         else:
             return None
-        body = next((t for t in doc[end : head.i] if t.lower_ in cfg.institution_nouns), None)
+        body = next((t for t in doc[end : head.i] if t.lower_ in cfg.institution_nouns and not (
+            t.lower_ == "intelligence" and span[0].lower_ in _REGIONS)), None)  # not "Western intelligence"
         end = body.i + 1 if body is not None else head.i + 1  # "a Turkish foreign ministry official": the ministry
         score = 0.65
     elif label == "NORP":
@@ -403,7 +447,8 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
                 head.lower_ in _PERSON_PLACE_PREPS and (label == "PERSON" or end - start == 1)) or (
                 head.lower_ == "of" and (head.head.lower_ in _COMPASS or head.head.lower_ in cfg.place_heads))
         ):  # "south of Korenevo", "the border villages of Basivka and Zhuravka"
-            if not is_affiliation(root) or not (label == "ORG" or head.lower_ == "at"):
+            if not (is_affiliation(root) and (label == "ORG" or head.lower_ == "at")) and not (
+                    label == "ORG" and works_in(root)):
                 return None  # a place taken for a person or organisation ("in Bolshoye Soldatskoye"); but "a
             # strategist at Halvorsen Kapital" works for a firm the recogniser took for a person
             role = "affiliation"

@@ -1,15 +1,16 @@
 """Names the recogniser calls a person or an organisation but that have no acting role and are no actor: places it
-mislabelled ("a schoolteacher from Goncharovka", "the settlements of Olgovka", "the Kursk and Rostov regions"),
-weapons ("Bradleys", "Iskander-M ballistic missiles"), platforms ("wrote on VKontakte"), other names of something
-named already ("known as the Storm Corps"), and subheads, bylines and signatures ("Rating Pressure", a name alone
-on its line). Only names with no role are judged here: "Kyiv hopes" or "Bradley said" never come this way.
+mislabelled ("a schoolteacher from Goncharovka", "the settlements of Olgovka", "the Kursk and Rostov regions", "the
+highway between Shebekino and ..."), weapons ("Bradleys", "Iskander-M ballistic missiles"), funds ("the European
+Peace Facility"), platforms ("wrote on VKontakte"), other names of something named already ("known as the Storm
+Corps"), and subheads, bylines and signatures ("Rating Pressure", a name alone on its line). Only names with no
+role are judged here: "Kyiv hopes" or "Bradley said" never come this way.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from app.core.suggest.actor_roles import first_conjunct
+from app.core.suggest.actor_roles import LINES, first_conjunct
 from app.core.suggest.config import SuggestConfig
 
 # nouns whose of-object, or whose modifiers in a list, are places or kinds of thing: "the settlements of Olgovka",
@@ -85,10 +86,14 @@ def _by_preposition(doc: Any, start: int, end: int, head: Any, cfg: SuggestConfi
         return bare and not has_org_word and governor.lemma_ in _MOVES
     if prep == "on":  # "wrote on VKontakte", "on Capitol Hill"; but "sits on the Armed Services Committee"
         return governor.lemma_ not in _COMMITTEE_SEATS and governor.lower_ not in cfg.org_heads and not has_org_word
+    if prep in ("between", "with"):  # "the highway between Shebekino and the regional capital"
+        return governor.lower_ in LINES
     if prep == "as":  # "also known as the Storm Corps"; "border regions such as Belgorod and Bryansk"
         if governor.lemma_ in _ALIAS_VERBS:
             return True
-        return governor.lower_ == "such" and governor.head.lower_ in _PLACE_EXAMPLES
+        if governor.lower_ == "such":
+            return governor.head.lower_ in _PLACE_EXAMPLES
+        return governor.lower_ in _PLACE_EXAMPLES and any(c.lower_ == "such" for c in head.children)
     return False
 
 
@@ -102,6 +107,8 @@ def bare_name_is_no_actor(doc: Any, start: int, end: int, root: Any, label: str,
         return True  # "hundreds of Bradleys", "they had Lancets", "families like the Uvarkins"
     if _heading_or_byline(span):
         return True
+    if len(span) > 1 and (last.lower_ == "facility" or (last.lower_ == "fund" and root.head.lower_ != "at")):
+        return True  # "reimbursements from the European Peace Facility" (but "a fellow at the German Marshall Fund")
     if _listed_with_places(root, label != "PERSON" or len(span) == 1, cfg):
         return True
     head = root.head

@@ -43,7 +43,7 @@ class SuggestConfig:
         "Sumy", "Chernihiv", "Bakhmut", "Avdiivka", "Kurakhove", "Kurakhov", "Crimea", "Belgorod", "Bryansk",
         "Mariupol", "Odesa", "Odessa", "Berdin", "Bolshoye Soldatskoye", "Bolshoe Soldatskoe", "Kursk Oblast",
         "Donetsk Oblast", "State", "Asia", "Paris", "London", "Jerusalem", "Gaza", "Kiev", "Siberia",
-        "Google News", "X", "Capitol Hill",
+        "Google News", "X", "Capitol Hill", "Standards",
         "GMT", "UTC", "CET", "EET", "MSK", "Telegram", "WhatsApp", "Facebook", "Twitter",
         "YouTube", "TikTok", "Instagram", "Viber", "Danube", "Dnipro River", "Dnieper", "Black Sea",
         "JavaScript", "PDF", "Commentary", "Analysis", "Opinion", "Explainer", "BST", "EST", "EDT", "CEST", "EEST",
@@ -175,6 +175,15 @@ class SuggestConfig:
         "judiciary", "staff", "intelligence", "bank", "leadership",
     )
     # "the package of USA", "into the hands of Ukraine": a state after "of" on one of these is its possessor
+    # "from X" after these names the one who sends, answers or presses: "transfers from Moscow", "ammunition
+    # shipped from North Korea", "a response from Moscow" (not "evacuated from Sudzha", "buy from China")
+    sender_heads: frozenset[str] = _words(
+        "transfer", "loan", "pressure", "message", "answer", "response", "reply", "confirmation", "volume",
+        "delivery", "shipment", "equipment", "receive", "ship", "deliver",
+    )
+    # "of X" after these names a party to the act: "the full-scale invasion of Ukraine", "with the mediation of
+    # the United Arab Emirates"
+    party_of_nouns: frozenset[str] = _words("invasion", "mediation")
     possession_nouns: frozenset[str] = _words(
         "hands", "hand", "package", "position", "positions", "interests", "interest", "side", "plan", "plans",
         "policy", "strategy", "decision", "request", "proposal", "offer", "leadership", "demands", "goals", "aims",

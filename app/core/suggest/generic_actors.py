@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.core.suggest.actor_roles import spoken_to
 from app.core.suggest.base import Suggestion, in_ranges
 from app.core.suggest.config import SuggestConfig
 
@@ -16,9 +17,12 @@ _AGENT_PARTICIPLES = ("made", "supplied", "provided", "donated", "funded", "back
 _HYPHEN_AGENT = re.compile(r"(?<![\w.\-])(U\.S\.|US|UK|EU|NATO|U\.N\.|UN|UAE|[A-Z][a-z]+)-(?:"
                            + "|".join(_AGENT_PARTICIPLES) + r")\b")
 _STATE_ABBREVIATIONS = frozenset({"U.S.", "US", "UK", "EU", "NATO", "U.N.", "UN", "UAE"})
+# bodies that act as themselves under a bare "the", also as possessors: "The commission disputes part of that
+# picture", "the prosecution's version", "The regime has learned that it can absorb almost anything"
+_OWNING_BODIES = frozenset({"regime", "prosecution", "commission"})
 # the government of the country a story is about, when it acts: "the state promised", "the government is asking"
 # (not "the administration" or "the ministry", which mostly stand for a body named before)
-_GOVERNMENTS = frozenset({"government", "state", "chancellery", "cabinet"})
+_GOVERNMENTS = frozenset({"government", "state", "chancellery", "cabinet", *_OWNING_BODIES})
 # groups that act as one when a nationality names them: "European governments", "Russian military bloggers"
 _NAMED_GROUPS = frozenset({"governments", "bloggers", "milbloggers"})
 # officials a nationality names, acting or acted with rather than speaking (the claim rules take the speakers):
@@ -28,6 +32,7 @@ _OFFICIAL_DEPS = frozenset({"nsubj", "nsubjpass"})
 TURNOVER = frozenset({"outgoing", "incoming", "new", "next"})  # "the outgoing administration weighed ..."
 _OWN_DETS = ("the", "his", "her", "their", "our", "this")
 _PARTY_PREPS = frozenset({"with", "by", "between"})
+_BODIES = frozenset({"administration", "center", "centre", "ministry"})
 _BODY_WORDS = frozenset({"ministry", "department", "office", "administration", "service", "agency", "command"})
 
 
@@ -56,18 +61,26 @@ def hyphen_agents(text: str, cfg: SuggestConfig, junk: list[tuple[int, int]]) ->
 def acting_governments(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]) -> list[Suggestion]:
     """ACTORs for "the (federal) government" and "the state" as the subject of a verb (the government also as a
     possessor or object of a preposition), for groups a nationality names, whatever their role ("European
-    governments", "Russian military bloggers"), and for officials a nationality names when they act rather than
-    speak ("U.S. officials deny any role")."""
+    governments", "Russian military bloggers"), for officials a nationality names when they act rather than
+    speak ("U.S. officials deny any role") and for groups the reporter spoke to ("Western diplomats we spoke to")."""
     from spacy.attrs import LOWER  # here, not at the top: the window imports this package without spaCy
 
     out = []
     strings = doc.vocab.strings
     for i, low in enumerate(doc.to_array([LOWER]).ravel().tolist() if len(doc) else []):
         word = strings[low]
-        if word not in _GOVERNMENTS and word not in _NAMED_GROUPS and word not in _NAMED_OFFICIALS and (
-                word not in ("administration", "center", "centre", "ministry")):
+        known = word in _GOVERNMENTS or word in _NAMED_GROUPS or word in _NAMED_OFFICIALS or word in _BODIES
+        if not known and word not in cfg.group_nouns:
             continue
         tok = doc[i]
+        if word in cfg.group_nouns and tok.tag_ == "NNS" and spoken_to(tok):  # "Western diplomats we spoke to"
+            first = next((c for c in tok.lefts if c.dep_ in ("nummod", "amod", "compound", "nmod")), tok)
+            if not in_ranges(first.idx, tok.idx + len(tok.text), junk):
+                out.append(Suggestion(first.idx, tok.idx + len(tok.text), cfg.actor_label, 0.7,
+                                      attributes={"rule": "group"}))
+            continue
+        if not known:
+            continue  # a group the reporter did not speak to
         mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
         # a nationality or a name in front ("Western", "U.S."), not a capital that only opens the sentence
         named = [m for m in mods if m.text[:1].isupper() and (m.ent_type_ or not m.is_sent_start)]
@@ -86,7 +99,8 @@ def acting_governments(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
                 continue
             first = mods[0]
         elif word in _GOVERNMENTS:
-            roles = ("nsubj", "nsubjpass", "poss", "pobj") if word == "government" else ("nsubj", "nsubjpass")
+            roles = ("nsubj", "nsubjpass", "poss", "pobj") if word == "government" else (
+                "nsubj", "nsubjpass", "poss") if word in _OWNING_BODIES else ("nsubj", "nsubjpass")
             dets = _OWN_DETS if word == "government" else ("the",)  # "his government would not sign"
             owned = any(c.dep_ in ("det", "poss") and c.lower_ in dets for c in tok.lefts)
             if tok.dep_ not in roles or not owned or any((m.dep_ == "compound" and m.is_lower) or m.lower_ == "own"

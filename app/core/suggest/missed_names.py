@@ -68,6 +68,27 @@ def org_names(doc: Any, words: list[str], cfg: SuggestConfig, taken: set[int]
     return out
 
 
+# what a name after them is the name of: "the independent research group Polyfon", "brokerage Finam"
+_KINDS_BEFORE_NAMES = (ORG_DESCRIPTORS | {"brokerage", "consultancy"}) - {"platform", "network", "tank"}
+
+
+def kind_then_name(doc: Any, words: list[str]) -> list[tuple[int, int, str, bool]]:
+    """Organisation names right after the kind of organisation they name, whatever the recogniser made of them:
+    "at Moscow-based brokerage Finam" (read as a place), "the regional Telegram channel Pogranichnik 46"."""
+    out = []
+    for i, word in enumerate(words[:-1]):
+        if word not in _KINDS_BEFORE_NAMES or "\n" in doc[i].whitespace_:
+            continue
+        end = i + 1
+        while end < len(doc) and (words[end][:1].isupper() or (end > i + 1 and words[end].isdigit())) and (
+                doc[end].ent_type_ != "PERSON" and "\n" not in doc[end - 1].whitespace_):
+            end += 1
+        name = doc[i + 1 : end]
+        if len(name) and (i + 1 <= doc[i].head.i < end or name.root.head.i == i):  # the kind and its name
+            out.append((i + 1, end, "ORG", False))
+    return out
+
+
 def titled_names(doc: Any, words: list[str], cfg: SuggestConfig, taken: set[int]
                   ) -> list[tuple[int, int, str, bool]]:
     """Names after a title that the recogniser missed: "Gen. Yunus-Bek Yevkurov" (hyphenated parts included)."""

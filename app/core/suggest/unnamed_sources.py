@@ -36,7 +36,7 @@ _IN_THE_KNOW = frozenset({"familiar", "close", "briefed"})  # "people familiar w
 # ("two independent analysts said": counted, the generic plural is particular people)
 _COUNTED_PEOPLE = frozenset({
     "people", "persons", "individuals", "officials", "analysts", "experts", "economists", "researchers",
-    *_PLURAL_SOURCES,
+    "managers", "executives", "traders", "bankers", "lawyers", "parents", "teachers", *_PLURAL_SOURCES,
 })
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})  # "as his incoming national security advisor suggested"
 
