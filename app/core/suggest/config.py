@@ -174,7 +174,6 @@ class SuggestConfig:
         "parliament", "government", "ministry", "senate", "congress", "duma", "cabinet", "legislature", "presidency",
         "judiciary", "staff", "intelligence", "bank", "leadership",
     )
-    # "the package of USA", "into the hands of Ukraine": a state after "of" on one of these is its possessor
     # "from X" after these names the one who sends, answers or presses: "transfers from Moscow", "ammunition
     # shipped from North Korea", "a response from Moscow" (not "evacuated from Sudzha", "buy from China")
     sender_heads: frozenset[str] = _words(
@@ -184,6 +183,7 @@ class SuggestConfig:
     # "of X" after these names a party to the act: "the full-scale invasion of Ukraine", "with the mediation of
     # the United Arab Emirates"
     party_of_nouns: frozenset[str] = _words("invasion", "mediation")
+    # "the package of USA", "into the hands of Ukraine": a state after "of" on one of these is its possessor
     possession_nouns: frozenset[str] = _words(
         "hands", "hand", "package", "position", "positions", "interests", "interest", "side", "plan", "plans",
         "policy", "strategy", "decision", "request", "proposal", "offer", "leadership", "demands", "goals", "aims",

@@ -77,11 +77,11 @@ def kind_then_name(doc: Any, words: list[str]) -> list[tuple[int, int, str, bool
     "at Moscow-based brokerage Finam" (read as a place), "the regional Telegram channel Pogranichnik 46"."""
     out = []
     for i, word in enumerate(words[:-1]):
-        if word not in _KINDS_BEFORE_NAMES or "\n" in doc[i].whitespace_:
+        if word not in _KINDS_BEFORE_NAMES:
             continue
-        end = i + 1
+        end = i + 1  # the capitalised words after the kind, and a number among them ("Pogranichnik 46")
         while end < len(doc) and (words[end][:1].isupper() or (end > i + 1 and words[end].isdigit())) and (
-                doc[end].ent_type_ != "PERSON" and "\n" not in doc[end - 1].whitespace_):
+                doc[end].ent_type_ != "PERSON"):
             end += 1
         name = doc[i + 1 : end]
         if len(name) and (i + 1 <= doc[i].head.i < end or name.root.head.i == i):  # the kind and its name
