@@ -16,6 +16,7 @@ _AFFILIATION_PREPS = frozenset({"in", "at", "of", "from", "with", "on"})
 _MOVED = frozenset({"out", "back", "away"})
 # what runs between or along places: "the border with Russia", "the road between Korenevo and Sudzha"
 LINES = frozenset({"border", "borders", "frontier", "road", "highway", "route", "line", "railway"})
+_CREDITED_WORK = frozenset({"translation", "translate", "edit", "photograph", "illustration"})
 _INSIDERS = frozenset({"source", "lawyer", "adviser", "advisor", "officer", "ambassador", "partner", "lawmaker",
                        "official", "member", "deputy", "diplomat", "staffer", "employee"})
 
@@ -31,8 +32,8 @@ def acting_role(tok: Any, cfg: SuggestConfig, depth: int = 0) -> str:
         prep = head.lower_
         if prep == "by" and head.dep_ == "agent":
             return "agent"
-        if prep in cfg.party_preps:
-            return "" if head.head.lower_ in LINES else "party"  # not "the border with Russia"
+        if prep in cfg.party_preps:  # not "the border with Russia", "Abridged translation by Peter Ellison"
+            return "" if head.head.lower_ in LINES or head.head.lemma_ in _CREDITED_WORK else "party"
         if prep == "to" and head.head.lower_ == "according":
             return "source"
         if prep == "from" and word_forms(head.head) & cfg.sender_heads:

@@ -42,7 +42,7 @@ class SuggestConfig:
         "Kursk", "Sudzha", "Pokrovsk", "Donetsk", "Donbas", "Luhansk", "Kharkiv", "Kherson", "Zaporizhzhia",
         "Sumy", "Chernihiv", "Bakhmut", "Avdiivka", "Kurakhove", "Kurakhov", "Crimea", "Belgorod", "Bryansk",
         "Mariupol", "Odesa", "Odessa", "Berdin", "Bolshoye Soldatskoye", "Bolshoe Soldatskoe", "Kursk Oblast",
-        "Donetsk Oblast", "State", "Asia", "Paris", "London", "Jerusalem", "Gaza", "Kiev", "Siberia",
+        "Donetsk Oblast", "State", "Asia", "Jerusalem", "Gaza", "Kiev", "Siberia",
         "Google News", "X", "Capitol Hill", "Standards",
         "GMT", "UTC", "CET", "EET", "MSK", "Telegram", "WhatsApp", "Facebook", "Twitter",
         "YouTube", "TikTok", "Instagram", "Viber", "Danube", "Dnipro River", "Dnieper", "Black Sea",

@@ -107,8 +107,9 @@ _AGENCIES = "Bloomberg|Reuters|AP|AFP|UPI|dpa"
 _AGENCY_TAG = re.compile(rf"^[ \t]*\((?:{_AGENCIES})\)[ \t]*(?:--|-|\u2013|\u2014)", re.MULTILINE)
 # a web page's dateline in mixed case with the agency after it: "Kyiv, Ukraine CNN —", "Seoul, South Korea (AP) —"
 _PLACE = r"[A-Z][\w'\-]+(?:[ \t][A-Z][\w'\-]+)*"
+# ("UNITED NATIONS, United States (AFP) - " with a plain hyphen)
 _TAGGED_DATELINE = re.compile(rf"^[ \t]*{_PLACE},[ \t]{_PLACE}[ \t\u00a0]+\(?(?:CNN|{_AGENCIES})\)?[ \t\u00a0]*"
-                              r"(?:--|\u2013|\u2014)", re.MULTILINE)
+                              r"(?:--|-(?=[ \t])|\u2013|\u2014)", re.MULTILINE)
 # a wire dateline with the country and the agency in brackets: "Pisky (Ukraine) (AFP) – ", "Kyiv (AFP) - "
 _BRACKETED_DATELINE = re.compile(rf"^[ \t]*{_PLACE}[ \t]+(?:\({_PLACE}\)[ \t]+)?\((?:{_AGENCIES})\)[ \t\u00a0]*"
                                  r"(?:--|-|\u2013|\u2014)", re.MULTILINE)
@@ -152,6 +153,12 @@ _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'\-]+(?:[ \t][A-Z][A-Z'\-]+)*,[ \t]*"
                        r"(?:\u2014|\u2013|--)", re.MULTILINE)
 
 
+# a city alone in capitals opening a paragraph: "BERLIN — ", "BRUSSELS — " (five letters or more, so that "NATO — "
+# opening a sentence stays text)
+_BARE_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'\-]{4,}(?:[ \t][A-Z][A-Z'\-]+)?[ \t]*(?:\u2014|\u2013|--)[ \t]",
+                            re.MULTILINE)
+
+
 # "NADIA FERRAND, HOST: ...", "LT. COL. ROMAN HAVRYSH, UKRAINIAN ARMY (through translator): ...": a transcript
 # turn, a name in capitals with an optional role after a comma and notes in brackets (the label is layout)
 TURN = re.compile(r"^[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*)?"  # an optional timestamp
@@ -179,8 +186,8 @@ def junk_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of lines that are web junk ("Source link", "Please subscribe ...", bylines, photo
     captions, share and follow lines, a post's counts ("1.4K Reposts 203 Quotes"), the bullet lines under
     "News Summary:" or "Related:"), datelines, and a transcript's speaker labels and stage directions."""
-    regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _ROLE_BYLINE, _DATED_BYLINE, _DATELINE, _TAGGED_DATELINE,
-               _BRACKETED_DATELINE, _CREDIT_TAIL, _AGENCY_TAG)
+    regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _ROLE_BYLINE, _DATED_BYLINE, _DATELINE, _BARE_DATELINE,
+               _TAGGED_DATELINE, _BRACKETED_DATELINE, _CREDIT_TAIL, _AGENCY_TAG)
     lines = [(m.start(), m.end()) for regex in regexes for m in regex.finditer(text)]
     lines += [(m.start(), m.end()) for m in _AUTHOR_LINE.finditer(text, 0, 1500)]
     lines += [(m.start(), m.end()) for m in _SOURCE_CREDIT.finditer(text) if not text[m.end() :].strip()]
