@@ -30,7 +30,7 @@ _MOVES = frozenset({"go", "move", "return", "flee", "evacuate", "bus", "travel",
 _MESSAGES = frozenset({"letter", "letters", "message", "messages", "call", "calls", "email", "note", "word", "text",
                        "parcel", "package", "news", "quote"})  # "a single letter from Vitalii": a person, not a place
 _ORG_WORDS = frozenset({"college", "university", "academy"})  # "a doctorate from King's College London"
-_CREDIT_LINE = re.compile(r"(?:[A-Z][a-z]+ )?(?:[A-Za-z]+ )?by ", re.IGNORECASE)  # "By", "Edited by", "Story by"
+_CREDIT_LINE = re.compile(r"[A-Z][a-z]+(?: [a-z]+)? by ")  # "Story by", "Edited by", "Abridged translation by"
 _SENTENCE_END = (".", "?", "!", "\u201d", '"', ":", ";", "\u2019")
 
 
@@ -50,7 +50,8 @@ def _heading_or_byline(span: Any) -> bool:
     "Counting The Columns"), not in a sentence."""
     line = _line(span)
     words = [w for w in line.split() if w[:1].isalpha()]
-    if line == span.text.strip() or (_CREDIT_LINE.match(line) and len(words) <= 8):
+    credit = line.startswith("By ") or (_CREDIT_LINE.match(line) and not line.endswith(_SENTENCE_END))
+    if line == span.text.strip() or (credit and len(words) <= 8):
         return True  # "By Daria Kholmogorova and Tobias Wentcomb", "Abridged translation by Peter Ellison", but
         # not "By September, the Atlantic ..."
     if line.endswith(_SENTENCE_END) or not words or len(words) > 10:
