@@ -1,5 +1,6 @@
-"""Rules 35: a city alone in capitals and an agency's dateline with a plain hyphen open a story as furniture; a
-translator or editor credited "by" is no party; Paris and London speak for their governments. Made-up texts."""
+"""Rules 35 and 36: a city alone in capitals and an agency's dateline with a plain hyphen open a story as furniture; a
+translator or editor credited "by" is no party; Paris and London speak for their governments; a unit counted by a
+number ("2,000 MW") is no name. Made-up texts."""
 
 from __future__ import annotations
 
@@ -26,3 +27,14 @@ def test_a_credited_translator_is_no_party_but_paris_and_london_speak():
     actors = spans_of(text, "ACTOR")
     assert actors.count("London") == 1 and "Paris" in actors
     assert "Peter Ellison" not in actors
+
+
+def test_a_dated_agency_dateline_with_a_hyphen_and_a_counted_unit_are_no_actors():
+    text = ("Kursk plant unit nears the grid\n\nMOSCOW, Nov 14 (Reuters) - The two old units, with a combined "
+            "capacity of about 2,000 MW, produced most of the region's power, Rosenergoatom said. Two UN agencies "
+            "said the plant was safe.\n")
+    junk = [text[a:b] for a, b in junk_ranges(text)]
+    assert "MOSCOW, Nov 14 (Reuters) -" in junk
+    actors = set(spans_of(text, "ACTOR"))
+    assert not {"MW", "Reuters", "MOSCOW"} & actors
+    assert {"Rosenergoatom", "UN"} <= actors

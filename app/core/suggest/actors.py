@@ -282,6 +282,14 @@ def _credited(root: Any) -> bool:
     return verb.lemma_ == "contribute" and any(c.lower_ in ("reporting", "research") for c in verb.children)
 
 
+def _counted_unit(span: Any) -> bool:
+    """A short capitalised unit counted by the number before it, the head of its phrase: "about 2,000 MW" (not
+    "two UN agencies", where the name only modifies)."""
+    tok = span[0]
+    return (len(span) == 1 and tok.text.isalpha() and len(tok.text) <= 3 and tok.text[:1].isupper() and tok.i > 0
+            and tok.doc[tok.i - 1].like_num and tok.dep_ not in MODIFIER_DEPS)
+
+
 def _describing(doc: Any, end: int, head: Any) -> bool:
     """The words between a name ending at `end` and the noun `head` it modifies only describe that noun: "UN
     [human rights] office", "EU [foreign affairs] spokesperson" (at most three words)."""
@@ -372,8 +380,8 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
         return None  # "for the Kremlin, Kursk is a matter of prestige": the one something matters to
     if root.dep_ == "poss" and head.lower_ in _HELPERS:
         return None  # "Kyiv's supporters": the state is the one helped
-    if _credited(root) or (end - start == 1 and span[0].lower_ in cfg.generic_plurals):
-        return None  # "CNN's Idris Malvernon contributed reporting", "Videos posted online appear to show"
+    if _credited(root) or (end - start == 1 and span[0].lower_ in cfg.generic_plurals) or _counted_unit(span):
+        return None  # "CNN's Idris Malvernon contributed reporting", "Videos posted online", "about 2,000 MW"
     if label != "PERSON" and root.dep_ == "appos" and head.ent_type_ == "PERSON":
         return None  # a title: "Jake Sullivan, US National Security Advisor"
     if label == "PERSON" and head.lower_ in ("name", "names") and start > 0 and doc[start - 1].text == ",":

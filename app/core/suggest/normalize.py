@@ -150,7 +150,7 @@ def _bullets_after_headings(text: str) -> list[tuple[int, int]]:
 _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'\-]+(?:[ \t][A-Z][A-Z'\-]+)*,[ \t]*"
                        r"(?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]?\d{0,2}|\d{1,2}[ \t][A-Z][a-z]+)?[ \t]*"
                        r"(?:\([A-Za-z]{2,12}\)[ \t]*)?"
-                       r"(?:\u2014|\u2013|--)", re.MULTILINE)
+                       r"(?:\u2014|\u2013|--|-(?=[ \t]))", re.MULTILINE)  # "MOSCOW, Nov 14 (Reuters) - "
 
 
 # a city alone in capitals opening a paragraph: "BERLIN — ", "BRUSSELS — " (five letters or more, so that "NATO — "
