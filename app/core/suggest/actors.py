@@ -290,6 +290,17 @@ def _counted_unit(span: Any) -> bool:
             and tok.doc[tok.i - 1].like_num and tok.dep_ not in MODIFIER_DEPS)
 
 
+def _affiliated_person(doc: Any, end: int, head: Any, cfg: SuggestConfig) -> bool:
+    """The noun `head` after an organisation ending at `end` is a person who belongs to it: "a senior EU
+    official", "a BBC colleague", "EU foreign affairs spokesperson X", "Defense Department officials" (not
+    "NATO members", nor "Deputy Press Secretary" in a title)."""
+    word = head.lower_
+    person = word in cfg.source_nouns or word in PERSON_NOUNS or word in _MEMBERS
+    if head.i - end <= 1 and person:
+        return True
+    return head.is_lower and (person or word in _ASSOCIATES) and _describing(doc, end, head)
+
+
 def _describing(doc: Any, end: int, head: Any) -> bool:
     """The words between a name ending at `end` and the noun `head` it modifies only describe that noun: "UN
     [human rights] office", "EU [foreign affairs] spokesperson" (at most three words)."""
@@ -392,10 +403,7 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
                 c.dep_ in ("det", "poss") for c in head.children):
             attrs["rule"] = "agent"  # "under the Russian Federation control"
             score = 0.7
-        elif label == "ORG" and (
-                (head.i - end <= 1 and head.lower_ in (cfg.source_nouns | PERSON_NOUNS | _MEMBERS)) or (
-                    head.is_lower and _describing(doc, end, head) and head.lower_ in (
-                        cfg.source_nouns | PERSON_NOUNS | _MEMBERS | _ASSOCIATES))):  # not "NATO members"
+        elif label == "ORG" and _affiliated_person(doc, end, head, cfg):
             body = next((t for t in doc[end : head.i] if t.lower_ in cfg.government_heads), None)
             end = end if body is None else body.i + 1  # "Biden administration officials": the administration
             attrs["rule"] = "affiliation"  # "a senior EU official", "a Pentagon spokesman", "a BBC colleague",

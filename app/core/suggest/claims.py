@@ -284,10 +284,8 @@ def _second_that(ctx: Ctx) -> None:
         first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if first is None:
             continue
-        last = doc[first.sent.end - 1]
-        while last.i > first.start and (last.is_punct or last.is_space):
-            last = doc[last.i - 1]
-        ctx.add(m.end(), last.idx + len(last.text), "reported", cand.rank, cand.score, cand.subject)
+        ctx.add(m.end(), _words_end(doc, first.sent.end, first.start), "reported", cand.rank, cand.score,
+                cand.subject)
 
 
 _BETWEEN_VERB_AND_THAT = frozenset({"ADV", "ADP", "DET", "NOUN", "PROPN", "ADJ", "PUNCT", "NUM"})
@@ -308,11 +306,17 @@ def _loose_that(ctx: Ctx, verb: Any) -> bool:
     subj = subject_of(verb)
     if not can_source(subj):
         return False
-    last = doc[sent_end - 1]
-    while last.i > that.i and (last.is_punct or last.is_space):
-        last = doc[last.i - 1]
-    ctx.add(doc[that.i + 1].idx, last.idx + len(last.text), "reported", 2, 0.7, subj)
+    ctx.add(doc[that.i + 1].idx, _words_end(doc, sent_end, that.i), "reported", 2, 0.7, subj)
     return True
+
+
+def _words_end(doc: Any, sent_end: int, floor: int) -> int:
+    """Where the words of the sentence ending before token `sent_end` end, past its closing punctuation (but not
+    before token `floor`)."""
+    last = doc[sent_end - 1]
+    while last.i > floor and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    return last.idx + len(last.text)
 
 
 def _nested_report(comp: Any, cfg: SuggestConfig) -> Any | None:
