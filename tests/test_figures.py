@@ -3,6 +3,10 @@ keeps an analyst's edit."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import orjson
 import pytest
 
@@ -96,6 +100,31 @@ def test_sentence_around() -> None:
     assert sentence_around(text, start, start + 6) == "Russia had to pull almost 60,000 troops."
     start = text.find("Next")
     assert sentence_around(text, start, start + 4) == "Next line"
+
+
+def test_a_figure_is_read_where_it_stands_not_where_its_text_first_occurs() -> None:
+    text = "The brigade lost 20 tanks and 20 soldiers in a week."
+    start = text.rfind("20")
+    assert attributes_for_new_figure(text, start, start + 2)["unit"] == "soldiers"
+    start = text.find("20")
+    assert attributes_for_new_figure(text, start, start + 2)["unit"] == "tanks"
+
+
+def test_a_dot_between_items_is_no_multiplication_sign_under_any_hash_seed() -> None:
+    """quantulum3 read "1 · Page" as a product whose unit depended on PYTHONHASHSEED ("measured": "Page" in
+    some runs only); these seeds showed it."""
+    script = (
+        "from app.core.figures import attributes_for_new_figure as a\n"
+        "t = 'Enquiries: tel. +44 20 7946 0921 · Page 1 of 1'\n"
+        "print(a(t, len(t) - 1, len(t)), a('CC BY-NC 4.0 · Share', 10, 13))"
+    )
+    outputs = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("4", "6")
+    }
+    assert len(outputs) == 1
+    assert "measured" not in outputs.pop()
 
 
 @pytest.fixture

@@ -225,15 +225,16 @@ def _unit_of(q: Any, after: str) -> tuple[str, str, str, float, tuple[float, str
     return counted, measured, rest, 1.0, None
 
 
-def normalise_figure(text: str, context: str = "") -> dict[str, Any]:
+def normalise_figure(text: str, context: str = "", at: int | None = None) -> dict[str, Any]:
     """Attributes of a figure's text: value, unit, qualifier (+ low/high for a range), measured thing.
 
-    `context` (the sentence around the span) is used when the span itself lacks a hedge, unit or "of" phrase.
+    `context` (the sentence around the span) is used when the span itself lacks a hedge, unit or "of" phrase;
+    `at` is where the span starts in it (without it, the first occurrence of `text` is taken).
     Always returns a JSON-serialisable dict; `value` is None when no number can be read.
     """
     cleaned = _clean(text)
     hedge, body = split_hedge(cleaned)
-    before, after_ctx = _context_sides(text, context)
+    before, after_ctx = _context_sides(text, context, at)
     if hedge is None and before:
         m = _HEDGE_END_RE.search(_clean(before))
         hedge = m.group(1) if m else None
@@ -287,11 +288,13 @@ def _vague(out: dict[str, Any], match: re.Match[str], body: str, after_ctx: str)
     return out
 
 
-def _context_sides(text: str, context: str) -> tuple[str, str]:
-    """The context before and after the first occurrence of `text` in it ("" when absent)."""
+def _context_sides(text: str, context: str, at: int | None = None) -> tuple[str, str]:
+    """The context before and after `text`, which starts at `at` in it or else at its first occurrence
+    ("" when absent)."""
     if not context or not text:
         return "", ""
-    at = context.find(text)
+    if at is None or context[at : at + len(text)] != text:
+        at = context.find(text)
     if at < 0:
         return "", ""
     return context[:at], context[at + len(text) :]
@@ -318,6 +321,12 @@ def _is_break(text: str, m: re.Match[str]) -> bool:
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence (or line) of `text` that holds start..end; a span crossing sentences gets all of them."""
+    begin, stop = sentence_bounds(text, start, end)
+    return text[begin:stop]
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where `sentence_around` begins and ends in `text`."""
     begin = max(0, start - 2000)  # a "sentence" never reaches further than this
     for m in _SENTENCE_END.finditer(text, begin, start):
         if _is_break(text, m):
@@ -327,7 +336,11 @@ def sentence_around(text: str, start: int, end: int) -> str:
         if _is_break(text, m):
             stop = m.start() + 1 if text[m.start()] != "\n" else m.start()
             break
-    return text[begin:stop].strip()
+    while begin < stop and text[begin].isspace():
+        begin += 1
+    while stop > begin and text[stop - 1].isspace():
+        stop -= 1
+    return begin, stop
 
 
 def figure_attributes_for(span_text: str, sentence: str = "") -> dict[str, Any]:
@@ -336,8 +349,9 @@ def figure_attributes_for(span_text: str, sentence: str = "") -> dict[str, Any]:
 
 
 def attributes_for_new_figure(doc_text: str, start: int, end: int) -> dict[str, Any]:
-    """`figure_attributes_for` of the span start..end of `doc_text`, with its sentence as context."""
-    return figure_attributes_for(doc_text[start:end], sentence_around(doc_text, start, end))
+    """The attributes of the span start..end of `doc_text`, read with its sentence as context."""
+    begin, stop = sentence_bounds(doc_text, start, end)
+    return normalise_figure(doc_text[start:end], doc_text[begin:stop], start - begin)
 
 
 def merge_figure_attributes(old: dict[str, Any], computed: dict[str, Any]) -> dict[str, Any]:

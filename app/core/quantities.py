@@ -114,10 +114,16 @@ def plain_quantity(text: str) -> PlainQuantity | None:
     return PlainQuantity(value, (0, m.end()))
 
 
+# A dot between spaces separates items ("tel. 0921 · Page 1 of 1"); quantulum3 reads it as a multiplication
+# sign, and which unit it then picks depends on the hash seed.
+_SEPARATOR_DOT = re.compile(r"(?<=\s)[·•⋅](?=\s|$)")
+
+
 def quantities(text: str) -> list[Any]:
     plain = plain_quantity(text)
     if plain is not None:
         return [plain]
+    text = _SEPARATOR_DOT.sub(";", text)  # same length, so the spans still index `text`
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         found = quantulum_parser().parse(text)
