@@ -23,7 +23,7 @@ from app.core.suggest.counted_nouns import (
     right_end,
 )
 from app.core.suggest.missed_names import is_age
-from app.core.suggest.not_figures import bare_age, clock_time, is_name_or_marker, not_a_count
+from app.core.suggest.not_figures import bare_age, clock_time, is_name_or_marker, not_a_count, restated_counts
 
 NOT_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART"})
 UNIT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
@@ -353,9 +353,16 @@ def _fraction(doc: Any, tok: Any, cfg: SuggestConfig) -> Suggestion | None:
     if count < 0 or doc[count].lower_ not in ("a", "one", "two", "three") or (
             tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN")):
         return None
-    start, end = _hedge_start(doc, count, cfg), tok.i + 1
-    if end + 2 < len(doc) and doc[end].lower_ == "to" and doc[end + 2].lower_ in _FRACTIONS:
-        end += 3  # "a quarter to a third"
+    between = count > 0 and doc[count - 1].lower_ == "between"  # "somewhere between a third and half"
+    start, end = _hedge_start(doc, count - 1 if between else count, cfg), tok.i + 1
+    if between and start == count - 1 and start > 0 and doc[start - 1].lower_ == "somewhere":
+        start -= 1
+    if end + 2 < len(doc) and doc[end].lower_ in ("to", "and") and doc[end + 2].lower_ in _FRACTIONS:
+        end += 3  # "a quarter to a third", "between a quarter and a third"
+    elif between and end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].lower_ == "half":
+        end += 2
+    elif end + 2 < len(doc) and doc[end].lower_ == "of" and doc[end + 2].lower_ in ("percent", "%"):
+        end += 3  # "a quarter of a percent", "a third of 1%"
     end = _trailing_hedge(doc, end)  # "a quarter or more"
     return Suggestion(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), cfg.figure_label, 0.6,
                       attributes={"model_label": "", "rule": "fraction", "hedge": start < count})
@@ -439,8 +446,10 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
             continue
         if tok.lower_ in _FRACTIONS:
             fraction = _fraction(doc, tok, cfg)
-            if fraction is not None and not any(f.start < fraction.end and fraction.start < f.end for f in out):
-                out.append(fraction)
+            if fraction is not None and not any(f.start < fraction.end and fraction.start < f.end and not (
+                    fraction.start <= f.start and f.end <= fraction.end) for f in out):
+                out = [f for f in out if not (fraction.start <= f.start and f.end <= fraction.end)]
+                out.append(fraction)  # "a third of 1%" takes in the "1%"
             continue
         # "RUB 4.5 bn", "between Rbs3tn" read as a name or a product
         after_code = tok.i > 0 and doc[tok.i - 1].text in CURRENCY_MARKS
@@ -465,7 +474,8 @@ def figure_suggestions(doc: Any, cfg: SuggestConfig, junk: list[tuple[int, int]]
                 fig.score = min(fig.score, 0.6)
                 out.append(fig)
     out = [f for f in out if not in_ranges(f.start, f.end, junk)]
-    out = _joined_sums(doc, doc.text if text is None else text, out, cfg)
+    text = doc.text if text is None else text
+    out = restated_counts(text, _joined_sums(doc, text, out, cfg))
     # a number widened over its neighbour ("about 11-12" + "thousands soldiers") leaves the neighbour inside it
     return [f for f in out if not any(o is not f and o.start <= f.start and f.end <= o.end and
                                       (o.start, o.end) != (f.start, f.end) for o in out)]

@@ -44,6 +44,7 @@ _JUNK_LINE = re.compile(
     r"|\(?(additional )?reporting by\b.*|(illustration|photograph|photo|graphic)s? by\b.*"
     r"|.*\b(turn on|enable) javascript\b.*|download( pdf)?|.*\s[\u203a\u00bb]\s.*|\[\d{1,3}\]\s.*"
     r"|(comments?|replies|shares?)[ \t]*\(\d+\)|related (articles|stories|coverage|content)|reuse this content"
+    r"|most read( from [\w ]{2,30})?"
     r"|recommended( for you| stories| articles)?|background:|\d{1,2}[ \t]*min(ute)?s?[ \t]+read"
     r"|.*\([^()\n]*[ \t]/[ \t][^()\n]*\)"
     # a reporters' credit ("Eom reported from Seoul. Strehlow reported from Washington.") and a dated line
@@ -53,8 +54,10 @@ _JUNK_LINE = re.compile(
     r"(?:[ \t]+[A-Z][\w'\-]*){0,3}(?:,[ \t]+[A-Z][\w'\-]*)?"
     # "..., and Maeng Ji-yoo from Washington."
     r"(?:,?[ \t]+and[ \t]+[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+){0,3}[ \t]+from[ \t]+[A-Z][\w'\-]*)?\.[ \t]*)+)"
-    # "Gabriela X contributed reporting.", "Anna Y and Tom Z contributed research."
-    r"|(?-i:[A-Z][\w'\-]+(?:(?:[ \t]+|,[ \t]+|[ \t]+and[ \t]+)[A-Z][\w'\-]+){1,7}[ \t]+contributed[ \t]+"
+    # "Gabriela X contributed reporting.", "Anna Y and Tom Z contributed research.", "CNN’s Idris X contributed
+    # reporting."
+    r"|(?-i:(?:[A-Z]{2,6}[’'ʼ]s[ \t]+)?"
+    r"[A-Z][\w'\-]+(?:(?:[ \t]+|,[ \t]+|[ \t]+and[ \t]+)[A-Z][\w'\-]+){1,7}[ \t]+contributed[ \t]+"
     r"(?:reporting|research)\b[^\n]{0,80})"
     r"|(?:mon|tue|wed|thu|fri|sat|sun)[ \t]+\d{1,2}[ \t]+[a-z]+[ \t]+\d{4}"
     r"(?:[ \t]+\d{1,2}[.:]\d{2}(?:[ \t]+[a-z]{2,4})?)?"
@@ -147,8 +150,8 @@ def _bullets_after_headings(text: str) -> list[tuple[int, int]]:
 
 # A dateline opening a paragraph: "KYIV, Ukraine — ", "SEOUL, South Korea — ", "KYIV, March 12 — ", "KYIV, Ukraine
 # (AP) — " (the place and the agency in it are no actors)
-_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'\-]+(?:[ \t][A-Z][A-Z'\-]+)*,[ \t]*"
-                       r"(?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]?\d{0,2}|\d{1,2}[ \t][A-Z][a-z]+)?[ \t]*"
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'\-]+(?:[ \t/][A-Z][A-Z'\-]+)*,[ \t]*"  # "MOSCOW/KYIV, "
+                       r"(?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t\u00a0]?\d{0,2}|\d{1,2}[ \t][A-Z][a-z]+)?[ \t]*"
                        r"(?:\([A-Za-z]{2,12}\)[ \t]*)?"
                        r"(?:\u2014|\u2013|--|-(?=[ \t]))", re.MULTILINE)  # "MOSCOW, Nov 14 (Reuters) - "
 

@@ -114,3 +114,24 @@ def bare_age(doc: Any, start: int, nums: list[Any]) -> bool:
         return True  # "lowered the minimum age from 27 to 25", "aged 22 and 26"
     head = first.head
     return head.lower_ in _COPULAS and first.dep_ in ("attr", "acomp") and doc[start].lower_ in ("over", "under")
+
+
+_DEFINITE_BEFORE = re.compile(r"(?<!\bof )\b(?:the|these|those|all)\s+$", re.IGNORECASE)
+
+
+def restated_counts(text: str, figures: list[Any]) -> list[Any]:
+    """`figures` without a count restated after "the", "those" or "all" that the story gave before ("four
+    Kursk villages ... all four villages", "two border regions ... the two regions"); "38 of the 213 children"
+    stays, the share is told against the whole."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for fig in sorted(figures, key=lambda f: f.start):
+        words = text[fig.start : fig.end].lower().split()
+        key = (words[0], words[-1]) if len(words) >= 2 else None
+        if (key in seen and fig.attributes.get("rule") == "counted-noun"
+                and _DEFINITE_BEFORE.search(text, max(0, fig.start - 12), fig.start)):
+            continue
+        if key is not None:
+            seen.add(key)
+        out.append(fig)
+    return out

@@ -22,7 +22,8 @@ from app.core.suggest.unnamed_sources import BODIES, DETERMINERS, unnamed_source
 from app.core.suggest.witnesses import aged_speaker, place_tail
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-_OTHERS = frozenset({"others", "many"})  # standing for the people the story has just spoken of
+_OTHERS = frozenset({"others", "many", "several", "another", "one", "some"})  # standing for people just spoken of
+_OF_THEM = frozenset({"them", "those"})
 _SHARES = frozenset({"number", "handful", "majority", "minority", "group", "couple"})  # "a number of X" is X
 # "known by the call sign X", "known by its acronym HUR" name the speaker
 _NAME_WORDS = frozenset({"name", "sign", "callsign", "nickname", "acronym", "abbreviation"})
@@ -398,8 +399,10 @@ class Ctx:
             owner = self.resolve(body, 1)[0] if body is not None else self.last_organisation(tok.idx)
             if owner is not None:  # "..., its press service told the Kyiv Independent": the body named before
                 return owner, "pronoun"
-        if tok.lower_ in _OTHERS and tok.dep_ == "nsubj" and not any(c.dep_ == "prep" for c in tok.children):
-            return self.new_actor(tok, tok, "group"), "named"  # "Others say ...", "Many say ...": people just named
+        if tok.lower_ in _OTHERS and tok.dep_ == "nsubj":
+            group = _people_just_named(tok)
+            if group is not None:  # "Others say ...", "Several said ...", "One of them described ...": people
+                return self.new_actor(*group, "group"), "named"  # the story has just spoken of
         if tok.lower_ in _SHARES and depth == 0:  # "a number of Nordic and Central European diplomats argue"
             obj = object_of(next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None))
             if obj is not None and obj.tag_ == "NNS":
@@ -458,3 +461,18 @@ class Ctx:
         self.add(start, end, shape, rank, score, None, line, True)
         if len(self.candidates) > before:
             self.candidates[-1].source = source
+
+
+def _people_just_named(tok: Any) -> tuple[Any, Any] | None:
+    """The first and last token of "Several", "Others", "almost all of them": a quantifier standing alone or
+    over a pronoun for the people just spoken of (not "some of the money")."""
+    if any(c.dep_ == "appos" for c in tok.children):
+        return None  # "One of them, Denis, 21, said": the name is the speaker
+    of = [c for c in tok.children if c.dep_ == "prep"]
+    if not of:
+        return tok, tok
+    pronoun = object_of(of[0]) if len(of) == 1 and of[0].lower_ == "of" else None
+    if pronoun is None or pronoun.lower_ not in _OF_THEM:
+        return None
+    first = next((c for c in tok.lefts if c.dep_ == "advmod" and c.lower_ in ("almost", "nearly")), tok)
+    return first, pronoun

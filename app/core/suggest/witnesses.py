@@ -15,7 +15,7 @@ from app.core.suggest.base import Suggestion, object_of
 if TYPE_CHECKING:
     from app.core.suggest.sources import Ctx
 
-QUANTIFIERS = frozenset({"some", "many", "several", "most", "few"})  # "Some residents" keep their "Some"
+QUANTIFIERS = frozenset({"some", "many", "several", "most", "few", "both"})  # "Some residents" keep "Some"
 _ARTICLES = frozenset({"a", "an", "one", "another", "the", "this", "that"})
 _GROUP_PREPS = frozenset({"of", "in", "from", "near", "at"})  # "Residents of several villages near the border"
 _PLACE_PREPS = frozenset({"in", "on", "from", "at"})  # "officials in Kyiv", "guards at a detention facility"
