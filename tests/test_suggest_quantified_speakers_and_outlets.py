@@ -1,4 +1,4 @@
-"""Rules 37: "Several said", "One of them described" and "Both officials said" name their speakers; outlets by name
+"""Rules 37 and 38: "Several said", "One of them described" and "Both officials said" name their speakers; outlets by name
 ("told Meduza", "The Insider spoke to"); wire datelines with two cities or a no-break space and an outlet's credit
 line are furniture; a count restated after "the" is no new figure; fractions joined into ranges and taken of a
 percent. Made-up texts."""
@@ -57,3 +57,19 @@ def test_fractions_joined_into_ranges_and_taken_of_a_percent():
     assert {"between a quarter and a third", "somewhere between a third and half", "a quarter of a percent",
             "a third of 1%"} <= set(figures)
     assert "1%" not in figures
+
+
+def test_vehicle_types_caption_credits_and_a_translator_are_no_actors():
+    """Rules 38, after heldout32's first look."""
+    text = ("Soldiers ride west of Sudzha on Aug. 14, 2024. (AFP via Getty Images)\n\n"
+            "A volunteer cleans his rifle at a base in the Sumy region. (Lena Hrabovska/CBC)\n\n"
+            "Residents queue at a services centre in Kursk © Reuters\n\n"
+            "The first images showed Strykers and German Marder infantry fighting vehicles racing across the border. "
+            "“A BMP hit by an FPV burns. A Stryker gets a hole,” Oleksandr said. Photos show Strykers and Bradleys "
+            "fitted with cages, the Defense Ministry said.\n\nTranslated by Alastair Gould\n")
+    junk = [text[a:b] for a, b in junk_ranges(text)]
+    assert {"(AFP via Getty Images)", "(Lena Hrabovska/CBC)", "© Reuters"} <= set(junk)
+    actors = set(spans_of(text, "ACTOR"))
+    assert not {"AFP", "Getty Images", "Lena Hrabovska/CBC", "Reuters", "Strykers", "Marder", "BMP", "Stryker",
+                "Bradleys", "Alastair Gould"} & actors
+    assert {"Oleksandr", "Defense Ministry"} <= actors

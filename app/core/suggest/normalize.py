@@ -42,6 +42,7 @@ _JUNK_LINE = re.compile(
     r"|([\d.,]+[KkM]?[ \t]+(reposts?|retweets?|quotes?|likes?|views?|replies|comments?|shares?|bookmarks?)"
     r"[ \t\u00b7|]*)+"
     r"|\(?(additional )?reporting by\b.*|(illustration|photograph|photo|graphic)s? by\b.*"
+    r"|(abridged )?(translated|translation|edited)( from [a-z]+)? by\b.*"
     r"|.*\b(turn on|enable) javascript\b.*|download( pdf)?|.*\s[\u203a\u00bb]\s.*|\[\d{1,3}\]\s.*"
     r"|(comments?|replies|shares?)[ \t]*\(\d+\)|related (articles|stories|coverage|content)|reuse this content"
     r"|most read( from [\w ]{2,30})?"
@@ -182,7 +183,10 @@ def _transcript_layout(text: str) -> list[tuple[int, int]]:
 
 # a credit at the end of a caption: "Volunteers carry camp beds ... Photo: Arnas Lekevičius / Dzūkija Today"
 _CREDIT_TAIL = re.compile(r"\b(?:Photo|Photograph|Picture|Image|Illustration)(?: credit)?:[ \t][^\n]*$"
-                          r"|[A-Z][\w.'\- ]{2,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Anadolu)\b[^\n]*$", re.MULTILINE)
+                          r"|[A-Z][\w.'\- ]{2,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Anadolu)\b[^\n]*$"
+                          # "... in October. (Lena Hrabovska/CBC)", "(AFP via Getty Images)", "... © Reuters"
+                          r"|\([A-Z][\w.'\- ]{1,40}(?:/| via )[A-Z][\w.'\- ]{1,40}\)[ \t]*$"
+                          r"|\u00a9[ \t]*[A-Z][\w.'\- ]{1,40}$", re.MULTILINE)
 
 
 def junk_ranges(text: str) -> list[tuple[int, int]]:
