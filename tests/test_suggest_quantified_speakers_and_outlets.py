@@ -1,7 +1,7 @@
-"""Rules 37 and 38: "Several said", "One of them described" and "Both officials said" name their speakers; outlets by name
-("told Meduza", "The Insider spoke to"); wire datelines with two cities or a no-break space and an outlet's credit
-line are furniture; a count restated after "the" is no new figure; fractions joined into ranges and taken of a
-percent. Made-up texts."""
+"""Rules 37 and 38: "Several said", "One of them described" and "Both officials said" name their speakers;
+outlets by name ("told Meduza", "The Insider spoke to"); wire datelines with two cities or a no-break space and an
+outlet's credit line are furniture; a count restated after "the" is no new figure; fractions joined into ranges and
+taken of a percent; vehicle types, caption credits and translators are no actors. Made-up texts."""
 
 from __future__ import annotations
 
