@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.actors import SOURCE_RELATION, ActorRef, span_actors
-from app.core.figures import FIGURE_LABEL, attributes_for_new_figure, sentence_around
+from app.core.figures import FIGURE_LABEL, normalise_figure, sentence_bounds
 from app.core.store import Store
 from app.core.types import Document, Span, SpanState
 
@@ -191,10 +191,11 @@ def _row(
     span: Span, doc: Document, claims: list[Span], sources: dict[int, list[int]], actors: dict[int, ActorRef]
 ) -> LedgerRow:
     text = doc.text
-    sentence = sentence_around(text, span.start, span.end)
+    begin, stop = sentence_bounds(text, span.start, span.end)
+    sentence = text[begin:stop]
     attrs = span.attributes
     if "value" not in attrs or "unit" not in attrs:
-        attrs = {**attrs, **attributes_for_new_figure(text, span.start, span.end)}
+        attrs = {**attrs, **normalise_figure(span.text_in(text), sentence, span.start - begin)}
     around = sorted(
         (c for c in claims if c.start <= span.start and c.end >= span.end), key=lambda c: (c.end - c.start, c.id)
     )

@@ -8,11 +8,11 @@ role are judged here: "Kyiv hopes" or "Bradley said" never come this way.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from app.core.suggest.actor_roles import LINES, first_conjunct
 from app.core.suggest.config import SuggestConfig
+from app.core.suggest.normalize import SENTENCE_END
 
 # nouns whose of-object, or whose modifiers in a list, are places or kinds of thing: "the settlements of Olgovka",
 # "the Kursk and Rostov regions", "Orlan and Zala types", "Stryker and Bradley armored vehicles"
@@ -30,8 +30,6 @@ _MOVES = frozenset({"go", "move", "return", "flee", "evacuate", "bus", "travel",
 _MESSAGES = frozenset({"letter", "letters", "message", "messages", "call", "calls", "email", "note", "word", "text",
                        "parcel", "package", "news", "quote"})  # "a single letter from Vitalii": a person, not a place
 _ORG_WORDS = frozenset({"college", "university", "academy"})  # "a doctorate from King's College London"
-_CREDIT_LINE = re.compile(r"[A-Z][a-z]+(?: [a-z]+)? by ")  # "Story by", "Edited by", "Abridged translation by"
-_SENTENCE_END = (".", "?", "!", "\u201d", '"', ":", ";", "\u2019")
 
 
 def _line(span: Any) -> str:
@@ -50,11 +48,10 @@ def _heading_or_byline(span: Any) -> bool:
     "Counting The Columns"), not in a sentence."""
     line = _line(span)
     words = [w for w in line.split() if w[:1].isalpha()]
-    credit = line.startswith("By ") or (_CREDIT_LINE.match(line) and not line.endswith(_SENTENCE_END))
-    if line == span.text.strip() or (credit and len(words) <= 8):
-        return True  # "By Daria Kholmogorova and Tobias Wentcomb", "Abridged translation by Peter Ellison", but
-        # not "By September, the Atlantic ..."
-    if line.endswith(_SENTENCE_END) or not words or len(words) > 10:
+    if line == span.text.strip() or (line.startswith("By ") and len(words) <= 8):
+        return True  # "By Daria Kholmogorova and Tobias Wentcomb", but not "By September, the Atlantic ..."
+        # (credit lines such as "Abridged translation by X" are furniture: normalize.junk_ranges)
+    if line.endswith(SENTENCE_END) or not words or len(words) > 10:
         return False
     long_words = [w for w in words if len(w) > 3]
     return bool(long_words) and all(w[:1].isupper() for w in long_words)

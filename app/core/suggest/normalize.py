@@ -42,7 +42,6 @@ _JUNK_LINE = re.compile(
     r"|([\d.,]+[KkM]?[ \t]+(reposts?|retweets?|quotes?|likes?|views?|replies|comments?|shares?|bookmarks?)"
     r"[ \t\u00b7|]*)+"
     r"|\(?(additional )?reporting by\b.*|(illustration|photograph|photo|graphic)s? by\b.*"
-    r"|(abridged )?(translated|translation|edited)( from [a-z]+)? by\b.*"
     r"|.*\b(turn on|enable) javascript\b.*|download( pdf)?|.*\s[\u203a\u00bb]\s.*|\[\d{1,3}\]\s.*"
     r"|(comments?|replies|shares?)[ \t]*\(\d+\)|related (articles|stories|coverage|content)|reuse this content"
     r"|most read( from [\w ]{2,30})?"
@@ -101,6 +100,18 @@ _ROLE_BYLINE = re.compile(rf"^[ \t]*{_FULL_NAME},[ \t]*[A-Za-z \-]{{0,40}}\b(?:e
 # A byline with the date after a dash: "Kateryna Pylypchak — Tuesday, 20 August 2024, 11:47"
 _DATED_BYLINE = re.compile(rf"^[ \t]*{_FULL_NAME}[ \t]+[\u2014\u2013-][ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)"
                            r"day|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4})\b[^\n]*$", re.MULTILINE)
+
+
+# a credit line: "Story by X", "Edited by X", "Abridged translation by X", "Translated from Russian by X" (a short
+# line that does not end like a sentence, unlike "Edited by the ministry, the text was published.")
+_CREDIT_LINE = re.compile(r"^[ \t]*([A-Z][a-z]+(?: [a-z]+)?(?: from [A-Z][a-z]+)? by [^\n]*?)[ \t\u00a0]*\r?$",
+                          re.MULTILINE)
+SENTENCE_END = (".", "?", "!", "\u201d", '"', ":", ";", "\u2019")  # how a sentence's line ends
+
+
+def _credit_lines(text: str) -> list[tuple[int, int]]:
+    return [m.span(1) for m in _CREDIT_LINE.finditer(text) if not m.group(1).endswith(SENTENCE_END)
+            and sum(w[:1].isalpha() for w in m.group(1).split()) <= 8]
 
 
 # "Source: Al Jazeera" as the last line is the page's credit (under a lead, "Source: X on Telegram" names who
@@ -196,6 +207,6 @@ def junk_ranges(text: str) -> list[tuple[int, int]]:
     regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _ROLE_BYLINE, _DATED_BYLINE, _DATELINE, _BARE_DATELINE,
                _TAGGED_DATELINE, _BRACKETED_DATELINE, _CREDIT_TAIL, _AGENCY_TAG)
     lines = [(m.start(), m.end()) for regex in regexes for m in regex.finditer(text)]
-    lines += [(m.start(), m.end()) for m in _AUTHOR_LINE.finditer(text, 0, 1500)]
+    lines += [(m.start(), m.end()) for m in _AUTHOR_LINE.finditer(text, 0, 1500)] + _credit_lines(text)
     lines += [(m.start(), m.end()) for m in _SOURCE_CREDIT.finditer(text) if not text[m.end() :].strip()]
     return sorted({*lines, *_bullets_after_headings(text), *_transcript_layout(text)})  # a line two rules match, once
