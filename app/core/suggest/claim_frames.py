@@ -171,6 +171,8 @@ def as_phrase(ctx: Ctx, tok: Any, word: str = "as") -> None:
 def reported_object(ctx: Ctx, tok: Any) -> bool:
     """"Regional authorities reported fires at two fuel facilities over the weekend, after ...": what is
     reported or claimed as a noun phrase is the claim, with the phrases after it up to a comma."""
+    if tok.lemma_.lower() == "describe":
+        return _described_object(ctx, tok)
     if tok.lemma_.lower() not in ("report", "claim") or any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might", "may") for c in tok.children):
         return False  # "Russia would claim the four territories": taking land, not a statement
@@ -185,6 +187,23 @@ def reported_object(ctx: Ctx, tok: Any) -> bool:
             break
         last = c
     ctx.add(obj.left_edge.idx, last.right_edge.idx + len(last.right_edge.text), "reported-object", 2, 0.6, subj)
+    return True
+
+
+def _described_object(ctx: Ctx, tok: Any) -> bool:
+    """"Residents described a long, sleepless night", "Soldiers describe a fight that has changed ...": what
+    people describe is their account (not "described it as ...", the as-phrase's claim), without an apposition
+    that comments on it (", accounts supported by UN monitors")."""
+    obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+    subj = subject_of(tok)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "VERB") or not can_source(subj) or any(
+            c.lower_ == "as" for t in (tok, obj) for c in t.children):
+        return False
+    words = [t for t in obj.subtree if not any(a.dep_ == "appos" and a.head is obj and t in a.subtree
+                                                for a in obj.children)]
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    ctx.add(words[0].idx, words[-1].idx + len(words[-1].text), "reported-object", 2, 0.6, subj)
     return True
 
 

@@ -50,6 +50,7 @@ from app.core.suggest.claim_syntax import (
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.missed_names import PERSON_NOUNS
 from app.core.suggest.sources import Candidate, Ctx
+from app.core.suggest.unnamed_sources import people_noun
 
 _HYPOTHETICAL = frozenset({"may", "might", "could"})
 _FRAME_WORDS = frozenset({"according", "per", "in", "by"})
@@ -327,7 +328,10 @@ def _nested_report(comp: Any, cfg: SuggestConfig) -> Any | None:
         return None  # of the families': the outer speaker reports it all)
     if subj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
         return None  # "said his own data suggested ...": the speaker's own data, reported whole by the speaker
-    return next((c for c in comp.children if c.dep_ == "ccomp"), None)
+    nested = next((c for c in comp.children if c.dep_ == "ccomp"), None)
+    if nested is not None and (nested.left_edge.tag_ in ("WP", "WRB") or nested.left_edge.lower_ == "whether"):
+        return None  # "cautioned that prisoners may tell visitors what they think ...": a question, no report
+    return nested
 
 
 def _is_inner_report(tok: Any, cfg: SuggestConfig) -> bool:
@@ -389,6 +393,19 @@ def claim_suggestions(
     return claims, links
 
 
+def _conjoined_speakers(ctx: Ctx, subject: Any) -> list[Suggestion]:
+    """The actors of the speakers conjoined after a claim's subject, who speak with it: "medics and officials
+    told", "Released prisoners and rights groups describe" (a generic plural among them, "analysts", is none)."""
+    found = []
+    for conj in subject.conjuncts:
+        if conj.i > subject.i and conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN") and people_noun(
+                conj, ctx.cfg):
+            actor = ctx.resolve(conj, 1)[0]
+            if actor is not None:
+                found.append(actor)
+    return found
+
+
 def _attribute(ctx: Ctx, junk: list[tuple[int, int]]
                ) -> tuple[list[Suggestion], list[tuple[Suggestion, Suggestion]], set[int]]:
     """The selected candidates with their sources, and the ids of those whose own speaker (a subject) was named
@@ -410,6 +427,10 @@ def _attribute(ctx: Ctx, junk: list[tuple[int, int]]
         if source is None and subject is not None:
             source, how = ctx.resolve(subject, inner=cand.shape == "according-to",
                                       opens_paragraph=cand.shape == "quote" and cand.opens_line)
+            partners = _conjoined_speakers(ctx, subject)
+            if source is None and partners and subject.lower_ in cfg.generic_plurals:
+                # "traders and logistics managers say": the managers speak
+                source, how = partners[0], "named"
         line = cand.line if cand.line >= 0 else ctx.line_of(cand.start)
         if source is None and cand.subject is not None and cand.subject.lower_ == "it" and last is not None \
                 and line - last[1] <= 4 and not ctx.is_person(last[0]):

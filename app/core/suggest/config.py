@@ -102,7 +102,8 @@ class SuggestConfig:
     source_nouns: frozenset[str] = _words(
         "official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "commander", "officer", "source",
         "aide", "adviser", "advisor", "minister", "lawmaker", "envoy", "negotiator", "analyst", "expert",
-        "trader", "banker", "broker", "executive", "manager", "strategist", "consultant", "economist",
+        "trader", "banker", "broker", "executive", "manager", "strategist", "consultant", "economist", "attache",
+        "attaché",
     )
     # ordinary people who speak as witnesses, not as generic commentators: "a North Korean soldier says",
     # "Residents of several villages near the border say", "the soldier said" ("analysts say" stays generic)
@@ -114,7 +115,9 @@ class SuggestConfig:
         "volunteers", "survivor", "survivors", "prisoner", "prisoners", "doctor", "doctors", "medic", "medics",
         "nurse", "paramedic", "pensioner", "pensioners", "farmer", "farmers", "worker", "workers", "man", "woman",
         "eyewitness", "eyewitnesses", "witnesses", "neighbour", "neighbor", "neighbours", "neighbors",
-        "subscriber", "subscribers", "reader", "readers", "viewer", "viewers",
+        "subscriber", "subscribers", "reader", "readers", "viewer", "viewers", "sister", "brother", "husband",
+        "grandmother", "grandfather", "aunt", "uncle", "cousin", "parishioner", "parishioners", "driver",
+        "drivers", "guard", "guards", "instructor", "instructors", "landlord", "landlords",
     )
     # plurals that speak for no one in particular ("analysts say", "experts believe") or are no speakers at all;
     # any other plural subject of a reporting verb is a group source ("executives said", "Aid groups report")

@@ -23,6 +23,13 @@ from app.core.suggest.witnesses import aged_speaker, place_tail
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _OTHERS = frozenset({"others", "many", "several", "another", "one", "some"})  # standing for people just spoken of
+# the tier of government a description names: "the regional finance department" is not "Russia's finance
+# ministry" named before
+_REGIONAL = frozenset({"regional", "region", "oblast", "provincial", "province", "krai"})
+_TIERS = {"regional": _REGIONAL, "provincial": _REGIONAL, "oblast": _REGIONAL, "district": frozenset({"district"}),
+          "city": frozenset({"city", "municipal"}), "municipal": frozenset({"city", "municipal"}),
+          "local": frozenset({"local"}), "federal": frozenset({"federal"})}
+_DATA = frozenset({"figure", "data", "statistic", "statistics", "record", "statement", "filing", "number"})
 _OF_THEM = frozenset({"them", "those"})
 _SHARES = frozenset({"number", "handful", "majority", "minority", "group", "couple"})  # "a number of X" is X
 # "known by the call sign X", "known by its acronym HUR" name the speaker
@@ -297,8 +304,9 @@ class Ctx:
             # force said" with none named: the body itself, `air force`
             kinds = _BODY_NAMES.get(tok.lower_, {tok.lower_})  # "the department" for the Ministry of Defence
             own = {c.lower_ for c in tok.lefts if c.dep_ == "compound" and not c.is_punct}  # "the press service"
+            tiers = [_TIERS[c.lower_] for c in tok.lefts if c.dep_ == "amod" and c.lower_ in _TIERS]
             named = [a for a in self.actors if a.end <= tok.idx and (words := set(name_key(
-                self.text[a.start : a.end]).split(" "))) & kinds and own <= words]
+                self.text[a.start : a.end]).split(" "))) & kinds and own <= words and all(t & words for t in tiers)]
             if named:
                 return max(named, key=lambda a: a.start)
             for earlier in reversed(self.doc[max(0, tok.i - 600) : tok.i]):  # "the Odesa regional military
@@ -327,6 +335,21 @@ class Ctx:
                 surname = self._surname(nearest)
                 return next(a for a in reversed(people) if self._surname(a) == surname)
         return None
+
+    def _body_of_data(self, tok: Any) -> Suggestion | None:
+        """The body whose data or statement `tok` is, named by the lower-case words before it: "finance
+        ministry figures", "local council figures", "government data"."""
+        if tok.lemma_.lower() not in _DATA:
+            return None  # "according to Western intelligence estimates" is no body's own count
+        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and not c.is_punct]
+        cfg = self.cfg
+        last = next((m for m in reversed(mods) if m.dep_ == "compound" and (
+            m.lower_ in BODIES or m.lower_ in cfg.institution_nouns or m.lower_ in cfg.government_heads)), None)
+        if last is None:
+            return None
+        words = self.doc[mods[0].left_edge.i : last.i + 1]  # not "the latest" or "official"
+        first = next((m for m in words if m.dep_ == "compound" or m.lower_ in _TIERS or m.text[:1].isupper()), last)
+        return self.new_actor(first, last, "unnamed")
 
     def _name_given(self, tok: Any) -> Any | None:
         """The name that the description of `tok` gives its person: "a major who asked to be identified only by
@@ -385,7 +408,8 @@ class Ctx:
                 left = self.doc[titles[-1] + 1]
             if left.i > 0 and keeps_the(self.doc[left.i - 1]):
                 left = self.doc[left.i - 1]  # "As The Economist recently warned"
-            if left.i < tok.i or tok.ent_type_ in ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART"):
+            if left.i < tok.i or tok.ent_type_ in ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART") or (
+                    inner and tok.text.isupper() and len(tok.text) > 2):  # "according to OCHA" (read as NORP)
                 return self.new_actor(left, tok, "speaker"), "named"
         if tok.pos_ == "ADJ" and depth == 0:  # "Current and former officials say": the parser took "Current" for
             group = next((c for c in tok.rights if c.dep_ == "conj" and c.tag_ == "NNS" and (  # the subject
@@ -435,6 +459,9 @@ class Ctx:
             obj = object_of(by)
             if obj is not None:  # "according to the latest assessment by the Institute for the Study of War"
                 return self.resolve(obj, 1)
+            body = self._body_of_data(tok)
+            if body is not None:  # "according to local council figures", "according to government data"
+                return body, "named"
         if tok.lower_ in _DOCUMENTS and any(c.lower_ in DETERMINERS and c.dep_ in ("det", "nummod")
                                             for c in tok.lefts):
             # "according to a document seen by Reuters", "A classified assessment concludes", "One European

@@ -29,7 +29,8 @@ _PLURAL_SOURCES = frozenset({"diplomats", "sources", "advisers", "advisors", "ai
 _ENVOYS = frozenset({"diplomat", "diplomats", "ambassador", "ambassadors"})
 # people whose field, not employer, the words before them name: "a Ukrainian military analyst"
 _EXPERTS = frozenset({"analyst", "analysts", "expert", "experts", "economist", "economists", "historian", "scholar",
-                      "researcher", "researchers", "specialist", "journalist", "blogger", "bloggers"})
+                      "researcher", "researchers", "specialist", "journalist", "blogger", "bloggers",
+                      "attache", "attaché"})
 _INFORMED = frozenset({"person", "people", "persons"})
 _IN_THE_KNOW = frozenset({"familiar", "close", "briefed"})  # "people familiar with the matter"
 # counted people who speak: "three people familiar with the matter said", "two of the people said"
@@ -38,6 +39,7 @@ _COUNTED_PEOPLE = frozenset({
     "people", "persons", "individuals", "officials", "analysts", "experts", "economists", "researchers",
     "managers", "executives", "traders", "bankers", "lawyers", "parents", "teachers", *_PLURAL_SOURCES,
 })
+_GROUPS = frozenset({"groups", "organisations", "organizations", "charities", "unions", "associations"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})  # "as his incoming national security advisor suggested"
 
 
@@ -103,7 +105,7 @@ def unnamed_source(ctx: Ctx, tok: Any) -> Suggestion | None:
         mods = [c for c in lefts if c.dep_ != "det" and c.text[:1].isupper()]
         if mods and (tok.lower_ in cfg.group_nouns or any(m.ent_type_ == "NORP" for m in mods)):
             return ctx.new_actor(mods[0], tok, "group")
-        if tok.tag_ == "NNS" and tok.dep_ == "nsubj" and not (tok.ent_type_ or tok.lower_ in cfg.generic_plurals):
+        if tok.tag_ == "NNS" and _subject(tok) and not (tok.ent_type_ or tok.lower_ in cfg.generic_plurals):
             # "executives said", "Aid groups report": people who speak for what they run or do
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "nummod") and not c.is_punct]
             # "Two privately held makers", "Estate agents in Kursk say"
@@ -126,6 +128,18 @@ def unnamed_source(ctx: Ctx, tok: Any) -> Suggestion | None:
     if owner is not None and (tok.lower_ in PERSON_NOUNS | cfg.source_nouns or tok.lower_ in BODIES):
         return ctx.new_actor(owner, tok, "unnamed")  # "the city's mayor", "the brigade's press service"
     return None
+
+def people_noun(tok: Any, cfg: Any) -> bool:
+    """A noun that names people or a body of them: "officials", "rights groups", "logistics managers", a name."""
+    low = tok.lower_
+    return tok.pos_ == "PROPN" or low in cfg.group_nouns or low in cfg.witness_nouns or low in cfg.source_nouns \
+        or low in PERSON_NOUNS or low in _COUNTED_PEOPLE or low in _GROUPS
+
+
+def _subject(tok: Any) -> bool:
+    """A subject, or a subject's conjunct ("traders and logistics managers say")."""
+    return tok.dep_ == "nsubj" or (tok.dep_ == "conj" and any(t.dep_ == "nsubj" for t in tok.conjuncts))
+
 
 def _body_in(ctx: Ctx, mods: list[Any], tok: Any) -> tuple[Any, Any]:
     """The first and last word of the unnamed source "mods + tok": the institution when one is named in it

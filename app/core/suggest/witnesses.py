@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 QUANTIFIERS = frozenset({"some", "many", "several", "most", "few", "both"})  # "Some residents" keep "Some"
 _ARTICLES = frozenset({"a", "an", "one", "another", "the", "this", "that"})
+_KIN_OWNERS = frozenset({"his", "her", "my", "their", "our"})  # whose relative or neighbour speaks
 _GROUP_PREPS = frozenset({"of", "in", "from", "near", "at"})  # "Residents of several villages near the border"
 _PLACE_PREPS = frozenset({"in", "on", "from", "at"})  # "officials in Kyiv", "guards at a detention facility"
 _MAX_PLACE_TAIL = 9  # tokens from the preposition to the end of the place kept in a description's span
@@ -67,6 +68,9 @@ def witness_source(ctx: Ctx, tok: Any) -> Suggestion | None:
         return ctx.new_actor(first, place_tail(tok, _GROUP_PREPS) or tok, "group")
     article = next((c for c in tok.lefts if c.dep_ == "det" and c.lower_ in _ARTICLES), None)
     if article is None:
+        if any(c.dep_ == "poss" and c.lower_ in _KIN_OWNERS for c in tok.lefts):  # "her sister said", "My
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nummod")]  # daughter in Kursk says"
+            return ctx.new_actor(mods[0].left_edge if mods else tok, place_tail(tok) or tok, "unnamed")
         return None
     if article.lower_ in ("the", "this", "that"):  # "the woman said" right after "Olena Petrenko, 54, fled ...":
         person = ctx.last_person(tok.idx)  # the person this paragraph named
