@@ -2,11 +2,13 @@
 hands the claim to the one after it ("traders and logistics managers say"); people describe what they saw
 ("Officers who served there describe ..."); "according to" a body's own figures names the body, and a regional
 body is not the national one named before; a relative known only through whose relative speaks ("her sister
-said"); parties by name; a question inside a reported clause is no report of its own. Made-up texts."""
+said"); parties by name; a question inside a reported clause is no report of its own. Rules 40: rupees in
+lakh and crore, "a two-room flat" and "Part 3 of Article 322", an Indian paper, a missile and a photo credit.
+Made-up texts."""
 
 from __future__ import annotations
 
-from suggest_support import sources_of, spans_of
+from suggest_support import shared_engine, sources_of, spans_of
 
 
 def test_speakers_conjoined_to_a_subject_are_actors_and_a_generic_plural_hands_the_claim_on():
@@ -60,3 +62,31 @@ def test_parties_by_name_are_actors():
             "Zaslonov, a State Duma deputy from United Russia, said the payments were late. Kristjan Paaslepp, an "
             "Estonian MEP from Renew Europe, urged every member state to pay.\n")
     assert {"Greens", "Free Democrats", "United Russia", "Renew Europe"} <= set(spans_of(text, "ACTOR"))
+
+
+def test_rupees_in_lakh_and_crore_are_whole_figures_with_their_value():
+    text = ("He was promised a salary of ₹1.5\u00a0lakh a month. Agents charged them ₹2.5 lakh to ₹3.5 lakh each. "
+            "The state was considering assistance of about ₹5\u00a0lakh for each family. The scheme cost ₹120 crore.\n")
+    result = shared_engine().suggest(text)
+    figures = {text[s.start : s.end]: s.attributes for s in result.spans if s.label == "FIGURE"}
+    assert {"₹1.5\u00a0lakh", "₹2.5 lakh to ₹3.5 lakh", "about ₹5\u00a0lakh", "₹120 crore"} <= set(figures)
+    assert (figures["₹1.5\u00a0lakh"]["value"], figures["₹1.5\u00a0lakh"]["unit"]) == (150000, "INR")
+    assert (figures["₹2.5 lakh to ₹3.5 lakh"]["low"], figures["₹2.5 lakh to ₹3.5 lakh"]["high"]) == (250000, 350000)
+    assert figures["₹120 crore"]["value"] == 1_200_000_000
+
+
+def test_a_kind_of_flat_and_a_part_of_an_article_are_no_figures():
+    text = ("He now charges 27,000\u00a0roubles for a two-room flat. All seven had been charged under Part\u00a03 of "
+            "Article 322.\n")
+    figures = spans_of(text, "FIGURE")
+    assert "27,000\u00a0roubles" in figures
+    assert not any("two" in f or f.endswith("3") for f in figures)
+
+
+def test_an_indian_paper_a_missile_and_a_photo_credit():
+    text = ("“His last words to Ammi were, ‘pray for me’,” his brother Syed Naveed told The Hindu.\n\n"
+            "Russia struck Dnipro with a new missile, the Oreshnik.\n\nA family at home. | Photo Credit: Special "
+            "Arrangement\n")
+    actors = set(spans_of(text, "ACTOR"))
+    assert "The Hindu" in actors
+    assert not actors & {"Ammi", "Oreshnik", "Photo Credit"}

@@ -73,6 +73,8 @@ _CANONICAL = {"[length] ** 2": "km**2", "[length]": "km", "[mass]": "t"}
 _DISPLAY = {"km**2": "km²", "km": "km", "t": "t"}
 _ABBREV_RE = re.compile(r"([$€£]\s?\d[\d,.]*)\s?(bn|tn|m|k)\b", re.IGNORECASE)
 _SQ_RE = re.compile(r"(\d)\s?sq\.?\s+(?=miles?\b|kilomet|met)", re.IGNORECASE)  # spelled units only
+_INDIAN_SCALE_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(lakhs?|crores?)\b", re.IGNORECASE)
+_INDIAN_SCALES = {"lakh": 100_000, "crore": 10_000_000}
 _ABBREV = {"bn": " billion", "tn": " trillion", "m": " million", "k": " thousand"}
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*")
 
@@ -118,7 +120,14 @@ def _clean(text: str) -> str:
     text = re.sub(r"\bper\s+cent\b", "percent", text, flags=re.IGNORECASE)
     text = re.sub(r"\b(?:US\$|USD\s*)(?=\d)", "$", text)
     text = _SQ_RE.sub(r"\1 square ", text)  # "483sq miles", "12 sq. km"
+    text = _INDIAN_SCALE_RE.sub(_indian_scale, text)
     return _ABBREV_RE.sub(lambda m: m.group(1) + _ABBREV[m.group(2).lower()], text)
+
+
+def _indian_scale(m: re.Match[str]) -> str:
+    """"1.5 lakh" -> "150000", "2 crore" -> "20000000" (no unit reads them)."""
+    value = float(m.group(1).replace(",", "")) * _INDIAN_SCALES[m.group(2).lower().rstrip("s")]
+    return str(round(value))
 
 
 def split_hedge(text: str) -> tuple[str | None, str]:

@@ -52,8 +52,9 @@ class SuggestConfig:
         # armoured vehicles and aircraft by type ("Strykers and Marders raced across the border")
         "Stryker", "Strykers", "Bradleys", "Marder", "Marders", "M113", "M113s", "BMP", "BMPs", "BTR", "BTRs",
         "Leopard", "Leopards", "Abrams", "Su-34", "Su-34s", "Su-25", "Su-35", "Lancet", "Lancets", "Patriot",
+        "Oreshnik", "Sarmat", "Yars", "Avangard", "Burevestnik",
         # what a speaker calls a relative or the country ("'Mum, it's Kursk now'", "defend the Fatherland")
-        "Mum", "Mom", "Dad", "Mama", "Papa", "Fatherland", "Motherland",
+        "Mum", "Mom", "Dad", "Mama", "Papa", "Ammi", "Abbu", "Fatherland", "Motherland", "Photo Credit",
     )
     hedges: frozenset[str] = _words(
         "approximately", "almost", "nearly", "some", "around", "roughly", "about", "over", "another", "at least",

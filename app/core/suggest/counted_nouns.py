@@ -12,6 +12,7 @@ from app.core.suggest.config import SuggestConfig
 BIG_WORDS = frozenset({"hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens"})
 SCALES = frozenset({
     "thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "mln", "bn", "k", "mn", "tn",
+    "lakh", "lakhs", "crore", "crores",  # Indian scales: "₹1.5 lakh" (100,000), "₹2 crore" (10 million)
 })
 # unit abbreviations: a noun after them is another thing, not part of the unit ("640 km² and losses")
 UNIT_ABBREVIATIONS = frozenset({"km", "km²", "km2", "m²", "sq", "mi", "kg", "t", "mw", "gw", "kw", "ha", "%"})

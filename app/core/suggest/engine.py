@@ -37,7 +37,7 @@ _PLACE_PREPS_FOR_PATTERNS = ORG_PLACE_PREPS | {"at"}
 
 
 PARAGRAPH_COMPONENT = "marginalia_paragraphs"
-RULES_VERSION = "39"  # raise when the rules change what they suggest
+RULES_VERSION = "40"  # raise when the rules change what they suggest
 
 
 def paragraph_starts(doc: Any) -> Any:
@@ -65,7 +65,7 @@ def _add_paragraph_component(nlp: Any) -> None:
 # scale letters glued after a number ("130k", "US$38.6M", "Rbs13.5tn"; the currency letters are in base.py)
 _SCALE_SUFFIXES = ("k", "K", "M", "B", "bn", "mn", "tn")
 _GLUED_UNITS = ("bcm", "mcm", "tcm")  # gas volumes written on the number: "40bcm"
-_SIGNS = "[$\u20ac\u00a3\u20b4\u20bd]"
+_SIGNS = "[$\u20ac\u00a3\u20b4\u20bd\u20b9]"
 # a range whose ends both carry a currency sign: its dash, the second sign and a scale before the dash are tokens
 # of their own (infixes are not split again by the prefix and suffix rules, so each part needs its own pattern)
 _SIGNED_RANGE = (f"(?<=[0-9])[-\u2013](?={_SIGNS}[0-9])", f"(?<=[-\u2013]){_SIGNS}(?=[0-9])",

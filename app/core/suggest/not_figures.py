@@ -16,8 +16,9 @@ _LABEL_WORDS = frozenset({
     "no", "no.", "nos.", "number", "episode", "ep.", "room", "page", "p.", "pp.", "ref", "ref.", "bus", "flight",
     "case", "exhibit", "article", "order", "#", "vol.", "item", "finding", "section", "chapter", "line", "platform",
     "gate", "seat", "route", "resolution", "paragraph", "annex", "appendix", "table", "figure", "fig.", "tel.",
-    "call", "dial",
+    "call", "dial", "part", "clause",
 })
+_SIZE_WORDS = frozenset({"room", "bedroom", "storey", "story", "bed", "seat", "star", "lane", "door"})
 _DOTTED_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
 _CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d$")  # "14.51", "9:40"
 _TIME_ZONES = frozenset({
@@ -43,6 +44,9 @@ def is_name_or_marker(doc: Any, start: int, end: int) -> bool:
         return True
     if before is not None and before.lower_ in _LABEL_WORDS:
         return True
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and (
+            doc[end + 1].lower_ in _SIZE_WORDS):
+        return True  # "a two-room flat", "a five-storey block": the kind of thing, not a count
     text = doc[start:end].text
     if re.search(r"\d/\d", text):
         return True
