@@ -3,7 +3,7 @@ hands the claim to the one after it ("traders and logistics managers say"); peop
 ("Officers who served there describe ..."); "according to" a body's own figures names the body, and a regional
 body is not the national one named before; a relative known only through whose relative speaks ("her sister
 said"); parties by name; a question inside a reported clause is no report of its own. Rules 40: rupees in
-lakh and crore, "a two-room flat" and "Part 3 of Article 322", an Indian paper, a missile and a photo credit.
+lakh and crore, "Part 3 of Article 322", an Indian paper, a missile and a photo credit.
 Made-up texts."""
 
 from __future__ import annotations
@@ -75,12 +75,11 @@ def test_rupees_in_lakh_and_crore_are_whole_figures_with_their_value():
     assert figures["₹120 crore"]["value"] == 1_200_000_000
 
 
-def test_a_kind_of_flat_and_a_part_of_an_article_are_no_figures():
-    text = ("He now charges 27,000\u00a0roubles for a two-room flat. All seven had been charged under Part\u00a03 of "
-            "Article 322.\n")
+def test_a_part_of_an_article_is_no_figure():
+    text = "He now charges 27,000\u00a0roubles a month. All seven were charged under Part\u00a03 of Article 322.\n"
     figures = spans_of(text, "FIGURE")
     assert "27,000\u00a0roubles" in figures
-    assert not any("two" in f or f.endswith("3") for f in figures)
+    assert not any(f.endswith("3") or f.endswith("322") for f in figures)
 
 
 def test_an_indian_paper_a_missile_and_a_photo_credit():

@@ -18,7 +18,6 @@ _LABEL_WORDS = frozenset({
     "gate", "seat", "route", "resolution", "paragraph", "annex", "appendix", "table", "figure", "fig.", "tel.",
     "call", "dial", "part", "clause",
 })
-_SIZE_WORDS = frozenset({"room", "bedroom", "storey", "story", "bed", "seat", "star", "lane", "door"})
 _DOTTED_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
 _CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d$")  # "14.51", "9:40"
 _TIME_ZONES = frozenset({
@@ -44,9 +43,6 @@ def is_name_or_marker(doc: Any, start: int, end: int) -> bool:
         return True
     if before is not None and before.lower_ in _LABEL_WORDS:
         return True
-    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and (
-            doc[end + 1].lower_ in _SIZE_WORDS):
-        return True  # "a two-room flat", "a five-storey block": the kind of thing, not a count
     text = doc[start:end].text
     if re.search(r"\d/\d", text):
         return True
