@@ -52,7 +52,8 @@ CURRENCY_CODES = frozenset({
     "HUF", "RON", "TRY", "INR", "KZT", "BYN", "NZD",
 })  # "RUB 4.5 bn"
 CURRENCY_PREFIXES = ("US$", "HK$", "NZ$", "CA$", "AU$", "A$", "C$", "S$", "Rbs", "Rs")  # glued on: "Rbs13.2tn"
-CURRENCY_SIGNS = frozenset({"$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "\u00a5", "\u20b9", *CURRENCY_PREFIXES})
+CURRENCY_SYMBOLS = frozenset({"$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "\u00a5", "\u20b9"})  # $ € £ ₴ ₽ ¥ ₹
+CURRENCY_SIGNS = CURRENCY_SYMBOLS | frozenset(CURRENCY_PREFIXES)
 CURRENCY_MARKS = CURRENCY_CODES | CURRENCY_SIGNS  # what may stand before an amount: "RUB", "€", "Rbs"
 MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",

@@ -199,8 +199,8 @@ def _described_object(ctx: Ctx, tok: Any) -> bool:
     if obj is None or obj.pos_ not in ("NOUN", "PROPN", "VERB") or not can_source(subj) or any(
             c.lower_ == "as" for t in (tok, obj) for c in t.children):
         return False
-    words = [t for t in obj.subtree if not any(a.dep_ == "appos" and a.head is obj and t in a.subtree
-                                                for a in obj.children)]
+    aside = {t.i for a in obj.children if a.dep_ == "appos" for t in a.subtree}
+    words = [t for t in obj.subtree if t.i not in aside]
     while words and (words[-1].is_punct or words[-1].is_space):
         words.pop()
     ctx.add(words[0].idx, words[-1].idx + len(words[-1].text), "reported-object", 2, 0.6, subj)

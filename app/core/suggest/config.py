@@ -54,7 +54,7 @@ class SuggestConfig:
         "Leopard", "Leopards", "Abrams", "Su-34", "Su-34s", "Su-25", "Su-35", "Lancet", "Lancets", "Patriot",
         "Oreshnik", "Sarmat", "Yars", "Avangard", "Burevestnik",
         # what a speaker calls a relative or the country ("'Mum, it's Kursk now'", "defend the Fatherland")
-        "Mum", "Mom", "Dad", "Mama", "Papa", "Ammi", "Abbu", "Fatherland", "Motherland", "Photo Credit",
+        "Mum", "Mom", "Dad", "Mama", "Papa", "Ammi", "Abbu", "Fatherland", "Motherland",
     )
     hedges: frozenset[str] = _words(
         "approximately", "almost", "nearly", "some", "around", "roughly", "about", "over", "another", "at least",

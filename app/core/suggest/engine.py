@@ -13,7 +13,7 @@ from app.core.figures import warm_up as warm_up_figures
 from app.core.progress import Job, Progress
 from app.core.suggest.actor_roles import matters_to, modifies_noun
 from app.core.suggest.actors import ORG_PLACE_PREPS, actor_suggestions
-from app.core.suggest.base import CURRENCY_PREFIXES, DocSuggestions, Suggestion, in_ranges
+from app.core.suggest.base import CURRENCY_PREFIXES, CURRENCY_SYMBOLS, DocSuggestions, Suggestion, in_ranges
 from app.core.suggest.claims import claim_suggestions
 from app.core.suggest.config import (
     DEFAULT_LABEL_MAP_PATH,
@@ -65,7 +65,7 @@ def _add_paragraph_component(nlp: Any) -> None:
 # scale letters glued after a number ("130k", "US$38.6M", "Rbs13.5tn"; the currency letters are in base.py)
 _SCALE_SUFFIXES = ("k", "K", "M", "B", "bn", "mn", "tn")
 _GLUED_UNITS = ("bcm", "mcm", "tcm")  # gas volumes written on the number: "40bcm"
-_SIGNS = "[$\u20ac\u00a3\u20b4\u20bd\u20b9]"
+_SIGNS = "[" + re.escape("".join(sorted(CURRENCY_SYMBOLS))) + "]"
 # a range whose ends both carry a currency sign: its dash, the second sign and a scale before the dash are tokens
 # of their own (infixes are not split again by the prefix and suffix rules, so each part needs its own pattern)
 _SIGNED_RANGE = (f"(?<=[0-9])[-\u2013](?={_SIGNS}[0-9])", f"(?<=[-\u2013]){_SIGNS}(?=[0-9])",

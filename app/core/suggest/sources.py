@@ -18,19 +18,11 @@ from app.core.suggest.base import MONTHS, Suggestion, is_age_old, object_of
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.missed_names import ORG_DESCRIPTORS, PERSON_NOUNS, is_age, keeps_the
 from app.core.suggest.pronoun_gender import gender_evidence, pronoun_gender
-from app.core.suggest.unnamed_sources import BODIES, DETERMINERS, unnamed_source
-from app.core.suggest.witnesses import aged_speaker, place_tail
+from app.core.suggest.unnamed_sources import BODIES, DETERMINERS, TIERS, data_owner, unnamed_source
+from app.core.suggest.witnesses import aged_speaker, people_just_named, place_tail
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _OTHERS = frozenset({"others", "many", "several", "another", "one", "some"})  # standing for people just spoken of
-# the tier of government a description names: "the regional finance department" is not "Russia's finance
-# ministry" named before
-_REGIONAL = frozenset({"regional", "region", "oblast", "provincial", "province", "krai"})
-_TIERS = {"regional": _REGIONAL, "provincial": _REGIONAL, "oblast": _REGIONAL, "district": frozenset({"district"}),
-          "city": frozenset({"city", "municipal"}), "municipal": frozenset({"city", "municipal"}),
-          "local": frozenset({"local"}), "federal": frozenset({"federal"})}
-_DATA = frozenset({"figure", "data", "statistic", "statistics", "record", "statement", "filing", "number"})
-_OF_THEM = frozenset({"them", "those"})
 _SHARES = frozenset({"number", "handful", "majority", "minority", "group", "couple"})  # "a number of X" is X
 # "known by the call sign X", "known by its acronym HUR" name the speaker
 _NAME_WORDS = frozenset({"name", "sign", "callsign", "nickname", "acronym", "abbreviation"})
@@ -304,7 +296,7 @@ class Ctx:
             # force said" with none named: the body itself, `air force`
             kinds = _BODY_NAMES.get(tok.lower_, {tok.lower_})  # "the department" for the Ministry of Defence
             own = {c.lower_ for c in tok.lefts if c.dep_ == "compound" and not c.is_punct}  # "the press service"
-            tiers = [_TIERS[c.lower_] for c in tok.lefts if c.dep_ == "amod" and c.lower_ in _TIERS]
+            tiers = [TIERS[c.lower_] for c in tok.lefts if c.dep_ == "amod" and c.lower_ in TIERS]
             named = [a for a in self.actors if a.end <= tok.idx and (words := set(name_key(
                 self.text[a.start : a.end]).split(" "))) & kinds and own <= words and all(t & words for t in tiers)]
             if named:
@@ -335,21 +327,6 @@ class Ctx:
                 surname = self._surname(nearest)
                 return next(a for a in reversed(people) if self._surname(a) == surname)
         return None
-
-    def _body_of_data(self, tok: Any) -> Suggestion | None:
-        """The body whose data or statement `tok` is, named by the lower-case words before it: "finance
-        ministry figures", "local council figures", "government data"."""
-        if tok.lemma_.lower() not in _DATA:
-            return None  # "according to Western intelligence estimates" is no body's own count
-        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and not c.is_punct]
-        cfg = self.cfg
-        last = next((m for m in reversed(mods) if m.dep_ == "compound" and (
-            m.lower_ in BODIES or m.lower_ in cfg.institution_nouns or m.lower_ in cfg.government_heads)), None)
-        if last is None:
-            return None
-        words = self.doc[mods[0].left_edge.i : last.i + 1]  # not "the latest" or "official"
-        first = next((m for m in words if m.dep_ == "compound" or m.lower_ in _TIERS or m.text[:1].isupper()), last)
-        return self.new_actor(first, last, "unnamed")
 
     def _name_given(self, tok: Any) -> Any | None:
         """The name that the description of `tok` gives its person: "a major who asked to be identified only by
@@ -424,7 +401,7 @@ class Ctx:
             if owner is not None:  # "..., its press service told the Kyiv Independent": the body named before
                 return owner, "pronoun"
         if tok.lower_ in _OTHERS and tok.dep_ == "nsubj":
-            group = _people_just_named(tok)
+            group = people_just_named(tok)
             if group is not None:  # "Others say ...", "Several said ...", "One of them described ...": people
                 return self.new_actor(*group, "group"), "named"  # the story has just spoken of
         if tok.lower_ in _SHARES and depth == 0:  # "a number of Nordic and Central European diplomats argue"
@@ -459,7 +436,7 @@ class Ctx:
             obj = object_of(by)
             if obj is not None:  # "according to the latest assessment by the Institute for the Study of War"
                 return self.resolve(obj, 1)
-            body = self._body_of_data(tok)
+            body = data_owner(self, tok)
             if body is not None:  # "according to local council figures", "according to government data"
                 return body, "named"
         if tok.lower_ in _DOCUMENTS and any(c.lower_ in DETERMINERS and c.dep_ in ("det", "nummod")
@@ -489,17 +466,3 @@ class Ctx:
         if len(self.candidates) > before:
             self.candidates[-1].source = source
 
-
-def _people_just_named(tok: Any) -> tuple[Any, Any] | None:
-    """The first and last token of "Several", "Others", "almost all of them": a quantifier standing alone or
-    over a pronoun for the people just spoken of (not "some of the money")."""
-    if any(c.dep_ == "appos" for c in tok.children):
-        return None  # "One of them, Denis, 21, said": the name is the speaker
-    of = [c for c in tok.children if c.dep_ == "prep"]
-    if not of:
-        return tok, tok
-    pronoun = object_of(of[0]) if len(of) == 1 and of[0].lower_ == "of" else None
-    if pronoun is None or pronoun.lower_ not in _OF_THEM:
-        return None
-    first = next((c for c in tok.lefts if c.dep_ == "advmod" and c.lower_ in ("almost", "nearly")), tok)
-    return first, pronoun

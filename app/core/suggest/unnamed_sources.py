@@ -14,6 +14,7 @@ from app.core.suggest.missed_names import PERSON_NOUNS
 from app.core.suggest.witnesses import QUANTIFIERS, place_tail, witness_source
 
 if TYPE_CHECKING:
+    from app.core.suggest.config import SuggestConfig
     from app.core.suggest.sources import Ctx
 
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another"})
@@ -40,6 +41,13 @@ _COUNTED_PEOPLE = frozenset({
     "managers", "executives", "traders", "bankers", "lawyers", "parents", "teachers", *_PLURAL_SOURCES,
 })
 _GROUPS = frozenset({"groups", "organisations", "organizations", "charities", "unions", "associations"})
+# the tier of government a description names: "the regional finance department" is not "Russia's finance
+# ministry" named before, but "the regional administration" is the "Sumy Oblast Military Administration"
+_REGIONAL = frozenset({"regional", "region", "oblast", "provincial", "province", "krai"})
+_CITY = frozenset({"city", "municipal"})
+TIERS = {"regional": _REGIONAL, "provincial": _REGIONAL, "oblast": _REGIONAL, "district": frozenset({"district"}),
+         "city": _CITY, "municipal": _CITY, "local": frozenset({"local"}), "federal": frozenset({"federal"})}
+_DATA = frozenset({"figure", "data", "statistic", "statistics", "record", "statement", "filing", "number"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})  # "as his incoming national security advisor suggested"
 
 
@@ -129,7 +137,24 @@ def unnamed_source(ctx: Ctx, tok: Any) -> Suggestion | None:
         return ctx.new_actor(owner, tok, "unnamed")  # "the city's mayor", "the brigade's press service"
     return None
 
-def people_noun(tok: Any, cfg: Any) -> bool:
+
+def data_owner(ctx: Ctx, tok: Any) -> Suggestion | None:
+    """The body whose data or statement `tok` is, named by the lower-case words before it: "finance ministry
+    figures", "local council figures", "government data" (not "Western intelligence estimates": no body's count)."""
+    if tok.lemma_.lower() not in _DATA:
+        return None
+    cfg = ctx.cfg
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and not c.is_punct]
+    last = next((m for m in reversed(mods) if m.dep_ == "compound" and (
+        m.lower_ in BODIES or m.lower_ in cfg.institution_nouns or m.lower_ in cfg.government_heads)), None)
+    if last is None:
+        return None
+    words = ctx.doc[mods[0].left_edge.i : last.i + 1]  # not "the latest" or "official"
+    first = next((m for m in words if m.dep_ == "compound" or m.lower_ in TIERS or m.text[:1].isupper()), last)
+    return ctx.new_actor(first, last, "unnamed")
+
+
+def people_noun(tok: Any, cfg: SuggestConfig) -> bool:
     """A noun that names people or a body of them: "officials", "rights groups", "logistics managers", a name."""
     low = tok.lower_
     return tok.pos_ == "PROPN" or low in cfg.group_nouns or low in cfg.witness_nouns or low in cfg.source_nouns \

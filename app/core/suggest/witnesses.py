@@ -2,7 +2,8 @@
 say", "a North Korean soldier says", "the soldier said") and a person known by an age ("the 26-year-old said").
 
 Both make an ACTOR of the description itself, as the guidelines do for unnamed sources, unless the text names
-the person the description stands for. `ctx` is the claim rules' `sources.Ctx`.
+the person the description stands for. Quantifiers stand for the people just spoken of ("Several said", "almost
+all of them say"). `ctx` is the claim rules' `sources.Ctx`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
 QUANTIFIERS = frozenset({"some", "many", "several", "most", "few", "both"})  # "Some residents" keep "Some"
 _ARTICLES = frozenset({"a", "an", "one", "another", "the", "this", "that"})
+_OF_THEM = frozenset({"them", "those"})
 _KIN_OWNERS = frozenset({"his", "her", "my", "their", "our"})  # whose relative or neighbour speaks
 _GROUP_PREPS = frozenset({"of", "in", "from", "near", "at"})  # "Residents of several villages near the border"
 _PLACE_PREPS = frozenset({"in", "on", "from", "at"})  # "officials in Kyiv", "guards at a detention facility"
@@ -107,3 +109,18 @@ def _age_of(text: str, person: Suggestion) -> str | None:
         return after.group(1)
     before = re.search(r"\b(\d{1,3})-year-old\s+$", text[max(0, person.start - 16) : person.start])
     return before.group(1) if before else None
+
+
+def people_just_named(tok: Any) -> tuple[Any, Any] | None:
+    """The first and last token of "Several", "Others", "almost all of them": a quantifier standing alone or
+    over a pronoun for the people just spoken of (not "some of the money")."""
+    if any(c.dep_ == "appos" for c in tok.children):
+        return None  # "One of them, Denis, 21, said": the name is the speaker
+    of = [c for c in tok.children if c.dep_ == "prep"]
+    if not of:
+        return tok, tok
+    pronoun = object_of(of[0]) if len(of) == 1 and of[0].lower_ == "of" else None
+    if pronoun is None or pronoun.lower_ not in _OF_THEM:
+        return None
+    first = next((c for c in tok.lefts if c.dep_ == "advmod" and c.lower_ in ("almost", "nearly")), tok)
+    return first, pronoun
