@@ -2,9 +2,11 @@
 
 Shapes here: a quotation with its speaker ("...," he said / X wrote: "..."), a reported clause ("X said that ...",
 two conjoined that-clauses are two claims, also where the parser left the second "…, and that …" or the "that"
-itself loose; a report inside a report, "X said [Y said that A]", is Y's; another
-speaker's report ends the clause), a perfect infinitive ("Kyiv's forces claiming to have seized ..."), a denial of
-a gerund ("denied losing ground") and a statement noun carrying the clause ("said in a statement that ...").
+itself loose; a report inside a report, "X said [Y said that A]", is Y's; another speaker's report ends the
+clause; a report made inside a quotation by someone else, "“The agent said it was ...,” Kaur said", is that
+someone's claim as well: app.core.suggest.quoted_reports), a perfect infinitive ("Kyiv's forces claiming to have
+seized ..."), a denial of a gerund ("denied losing ground") and a statement noun carrying the clause ("said in a
+statement that ...").
 Frames around a clause ("according to X", "In his view, ...", characterisations, comments, reported noun
 phrases) are in app.core.suggest.claim_frames, layout shapes (headlines, interviews) in
 app.core.suggest.claim_layouts. Hypothetical or negated reporting ("Kyiv may claim ...", "did not announce that
@@ -49,6 +51,7 @@ from app.core.suggest.claim_syntax import (
 )
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.missed_names import PERSON_NOUNS
+from app.core.suggest.quoted_reports import inner_speaker, reports_inside
 from app.core.suggest.sources import Candidate, Ctx
 from app.core.suggest.unnamed_sources import people_noun
 
@@ -346,7 +349,7 @@ def _is_inner_report(tok: Any, cfg: SuggestConfig) -> bool:
 def _select(ctx: Ctx) -> list[Candidate]:
     """Resolve overlaps: a reported clause replaces a quotation that starts inside it, and the clause of a named
     speaker replaces the "according to" frame around it ("X claimed that ..., according to Y": X makes the claim);
-    otherwise the lower rank wins."""
+    otherwise the lower rank wins. A report made inside a kept quotation by someone else stays too, nested."""
     cands = ctx.candidates
     dropped = {
         id(q) for q in cands if q.shape == "quote" and any(
@@ -366,7 +369,17 @@ def _select(ctx: Ctx) -> list[Candidate]:
         if id(c) in dropped or any(c.start < k.end and k.start < c.end for k in kept):
             continue
         kept.append(c)
-    return sorted(kept, key=lambda c: c.start)
+    quotes = [k for k in kept if k.shape == "quote"]
+    nested: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.rank, c.start - c.end)):
+        quote = next((q for q in quotes if q.start <= c.start and c.end <= q.end), None)
+        if (quote is None or c.shape == "quote" or id(c) in dropped or c.subject is None
+                or not reports_inside(c.subject, c.start, ctx.cfg) or not quote.start <= c.subject.idx < quote.end
+                or any(c.start < k.end and k.start < c.end for k in nested)):
+            continue
+        c.inside = quote  # "My son said, ‘Mama, we crossed’": a report inside the quotation is the son's too
+        nested.append(c)
+    return sorted(kept + nested, key=lambda c: c.start)
 
 
 def claim_suggestions(
@@ -415,6 +428,7 @@ def _attribute(ctx: Ctx, junk: list[tuple[int, int]]
     links: list[tuple[Suggestion, Suggestion]] = []
     unsourced: set[int] = set()
     last: tuple[Suggestion, int] | None = None  # the last source and its line
+    spoken: dict[int, Suggestion] = {}  # id(candidate) -> its source
     for cand in _select(ctx):
         if in_ranges(cand.start, cand.end, junk):
             continue
@@ -443,6 +457,15 @@ def _attribute(ctx: Ctx, junk: list[tuple[int, int]]
             same_line = cand.line == last[1]
             if same_line or (cand.opens_line and 0 < cand.line - last[1] <= 4):
                 source, how = last[0], "continued"
+        if cand.inside is not None:
+            source, how = inner_speaker(ctx, cand, source, how, spoken.get(id(cand.inside)))
+            if source is not None:
+                claim = Suggestion(cand.start, cand.end, cfg.claim_label, cand.score - 0.1, attributes={
+                    "rule": f"{cand.shape} in a quotation", "source_found": how,
+                    "source_text": text[source.start : source.end]})
+                claims.append(claim)
+                links.append((claim, source))
+            continue
         if source is None:
             if cand.subject is not None:  # its own speaker was not found (a quote without one may be next time)
                 unsourced.add(id(cand))
@@ -456,4 +479,5 @@ def _attribute(ctx: Ctx, junk: list[tuple[int, int]]
         claims.append(claim)
         links.append((claim, source))
         last = (source, line)
+        spoken[id(cand)] = source
     return claims, links, unsourced

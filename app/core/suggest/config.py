@@ -118,7 +118,8 @@ class SuggestConfig:
         "eyewitness", "eyewitnesses", "witnesses", "neighbour", "neighbor", "neighbours", "neighbors",
         "subscriber", "subscribers", "reader", "readers", "viewer", "viewers", "sister", "brother", "husband",
         "grandmother", "grandfather", "aunt", "uncle", "cousin", "parishioner", "parishioners", "driver",
-        "drivers", "guard", "guards", "instructor", "instructors", "landlord", "landlords",
+        "drivers", "guard", "guards", "instructor", "instructors", "landlord", "landlords", "owner", "owners", "agent",
+        "agents", "recruiter", "recruiters", "landlady",
     )
     # plurals that speak for no one in particular ("analysts say", "experts believe") or are no speakers at all;
     # any other plural subject of a reporting verb is a group source ("executives said", "Aid groups report")

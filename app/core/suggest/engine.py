@@ -13,6 +13,7 @@ from app.core.figures import warm_up as warm_up_figures
 from app.core.progress import Job, Progress
 from app.core.suggest.actor_roles import matters_to, modifies_noun
 from app.core.suggest.actors import ORG_PLACE_PREPS, actor_suggestions
+from app.core.suggest.aliases import parenthesised_names
 from app.core.suggest.base import CURRENCY_PREFIXES, CURRENCY_SYMBOLS, DocSuggestions, Suggestion, in_ranges
 from app.core.suggest.claims import claim_suggestions
 from app.core.suggest.config import (
@@ -37,7 +38,7 @@ _PLACE_PREPS_FOR_PATTERNS = ORG_PLACE_PREPS | {"at"}
 
 
 PARAGRAPH_COMPONENT = "marginalia_paragraphs"
-RULES_VERSION = "40"  # raise when the rules change what they suggest
+RULES_VERSION = "41"  # raise when the rules change what they suggest
 
 
 def paragraph_starts(doc: Any) -> Any:
@@ -199,7 +200,8 @@ class SuggestionEngine:
         new_actors = [a for a in actor_list if id(a) not in merged_ids]  # speakers the claim rules added
         for _claim, source in links:
             source.score = max(source.score, 0.85)  # a speaker is an actor for certain
-        spans = [*spans, *new_actors, *claims]
+        aliases = parenthesised_names(normalised, actor_list, cfg, junk)  # "(OCHA)", "(Good Road)"
+        spans = [*spans, *new_actors, *aliases, *claims]
         for span in spans:  # figures arrive with their normalised value, unit and qualifier
             if span.label == cfg.figure_label:
                 span.attributes = merge_figure_attributes(

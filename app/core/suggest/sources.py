@@ -76,6 +76,7 @@ class Candidate:
     line: int = -1
     opens_line: bool = False
     source: Suggestion | None = None  # known without a subject token (an interview's answers)
+    inside: Candidate | None = None  # the quotation this report is made in ("The agent said it was ...")
 
 
 @dataclass(slots=True)

@@ -74,8 +74,9 @@ def witness_source(ctx: Ctx, tok: Any) -> Suggestion | None:
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nummod")]  # daughter in Kursk says"
             return ctx.new_actor(mods[0].left_edge if mods else tok, place_tail(tok) or tok, "unnamed")
         return None
-    if article.lower_ in ("the", "this", "that"):  # "the woman said" right after "Olena Petrenko, 54, fled ...":
-        person = ctx.last_person(tok.idx)  # the person this paragraph named
+    if article.lower_ in ("the", "this", "that") and tok.lower_ != "family":  # "the woman said" right after
+        # "Olena Petrenko, 54, fled ...": the person this paragraph named (but "The family says" is all of them)
+        person = ctx.last_person(tok.idx)
         if person is not None and person.start >= ctx.paragraph_start(tok.idx):
             return person
     mods = [c for c in tok.lefts if c.dep_ != "det" and not c.is_punct]
