@@ -75,7 +75,15 @@ _ABBREV_RE = re.compile(r"([$€£]\s?\d[\d,.]*)\s?(bn|tn|m|k)\b", re.IGNORECASE
 _SQ_RE = re.compile(r"(\d)\s?sq\.?\s+(?=miles?\b|kilomet|met)", re.IGNORECASE)  # spelled units only
 _INDIAN_SCALE_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(lakhs?|crores?)\b", re.IGNORECASE)
 _INDIAN_SCALES = {"lakh": 100_000, "crore": 10_000_000}
-_ABBREV = {"bn": " billion", "tn": " trillion", "m": " million", "k": " thousand"}
+_ABBREV = {"bn": " billion", "tn": " trillion", "m": " million", "k": " thousand", "mn": " million"}
+_BARE_ABBREV_RE = re.compile(r"\b(\d[\d,.]*)\s?(bn|tn|mn)\b", re.IGNORECASE)  # "26bn" after a code or sign
+# a currency named before the amount by a code, a sign or a newspaper's abbreviation ("UAH 4 million", "Hr 40
+# million", "Rbs26bn", "₴40 million"), which quantulum3 does not read
+_PREFIX_CURRENCY = {"UAH": "UAH", "Hr": "UAH", "hrn": "UAH", "\u20b4": "UAH", "RUB": "RUB", "Rbs": "RUB",
+                    "\u20bd": "RUB", "INR": "INR", "Rs": "INR", "\u20b9": "INR", "PLN": "PLN", "CHF": "CHF",
+                    "CNY": "CNY", "KRW": "KRW", "JPY": "JPY", "CAD": "CAD", "SEK": "SEK", "NOK": "NOK"}
+_ADDITIVE_RE = re.compile(r"^(?:an?\s+)?(?:additional|another|further|extra)\s+", re.IGNORECASE)
+_PREFIX_CURRENCY_RE = re.compile("^(" + "|".join(map(re.escape, _PREFIX_CURRENCY)) + r")\s?(?=\d)")
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*")
 
 
@@ -252,6 +260,13 @@ def normalise_figure(text: str, context: str = "", at: int | None = None) -> dic
     if vague:
         return _vague(out, vague, body, after_ctx)
     found = quantities(body)
+    prefix = _PREFIX_CURRENCY_RE.match(_ADDITIVE_RE.sub("", body))  # "an additional Hr 40 million"
+    if prefix is not None and (not found or found[0].unit.entity.name != "currency"):
+        body = _BARE_ABBREV_RE.sub(lambda m: m.group(1) + _ABBREV[m.group(2).lower()],
+                                   _ADDITIVE_RE.sub("", body)[prefix.end() :])  # a currency quantulum3 missed
+        found = quantities(body)
+    else:
+        prefix = None
     if not found:
         return out
     q = found[0]
@@ -267,7 +282,7 @@ def normalise_figure(text: str, context: str = "", at: int | None = None) -> dic
             unit, measured, rest, factor, original = _unit_of(q, joined[q.span[1] :])
     convert = _sig3 if factor != 1.0 else _number
     out["value"] = convert(q.value * factor)
-    out["unit"] = unit
+    out["unit"] = _PREFIX_CURRENCY[prefix.group(1)] if prefix is not None else unit
     if q.uncertainty:
         out["qualifier"] = "range"
         out["low"] = convert((q.value - q.uncertainty) * factor)

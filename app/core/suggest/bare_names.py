@@ -19,7 +19,8 @@ from app.core.suggest.normalize import SENTENCE_END
 _PLACE_OF = frozenset({"settlement", "settlements", "centre", "center", "part", "parts", "outskirts", "edge",
                        "direction", "towns", "cities", "suburbs"})
 _LIST_HEADS = frozenset({"regions", "districts", "oblasts", "hromadas", "settlements", "villages", "provinces",
-                         "types", "vehicles", "models", "variants"})
+                         "types", "vehicles", "models", "variants", "pickups", "pickup", "trucks", "truck", "cars",
+                         "vans", "jeeps", "suvs", "lorries", "buses"})  # "Toyota and Mitsubishi pickups": makes
 _WEAPONS = frozenset({"missile", "missiles", "drone", "drones", "rocket", "rockets", "system", "systems", "vehicle",
                       "vehicles", "launcher", "launchers", "tank", "tanks", "bomb", "bombs", "shells"})
 _ALIAS_VERBS = frozenset({"know", "call", "dub", "nickname", "brand", "rename"})
@@ -112,8 +113,9 @@ def bare_name_is_no_actor(doc: Any, start: int, end: int, root: Any, label: str,
         return True  # "reimbursements from the European Peace Facility" (but "a fellow at the German Marshall Fund")
     if _listed_with_places(root, label != "PERSON" or len(span) == 1, cfg):
         return True
-    head = root.head
-    if root.dep_ in ("nmod", "compound") and head.lower_ in _LIST_HEADS:
+    head, first = root.head, first_conjunct(root)
+    if (root.dep_ in ("nmod", "compound") and head.lower_ in _LIST_HEADS) or (
+            first.dep_ in ("nmod", "compound") and first.head.lower_ in _LIST_HEADS):
         return True  # "the Kursk and [Rostov] regions" when the parser hangs the name on the noun itself
     if root.dep_ == "dobj" and head.lemma_.lower() in _PLACE_VERBS and not any(
             t.lower_ in cfg.org_heads for t in span) and not any(c.lower_ == "with" for c in head.children):

@@ -49,8 +49,8 @@ class DocSuggestions:
 
 CURRENCY_CODES = frozenset({
     "UAH", "USD", "EUR", "RUB", "GBP", "CHF", "CNY", "PLN", "CAD", "AUD", "JPY", "KRW", "SEK", "NOK", "DKK", "CZK",
-    "HUF", "RON", "TRY", "INR", "KZT", "BYN", "NZD",
-})  # "RUB 4.5 bn"
+    "HUF", "RON", "TRY", "INR", "KZT", "BYN", "NZD", "Hr", "hrn",
+})  # "RUB 4.5 bn", and the hryvnia as Kyiv papers write it ("Hr 40 million")
 CURRENCY_PREFIXES = ("US$", "HK$", "NZ$", "CA$", "AU$", "A$", "C$", "S$", "Rbs", "Rs")  # glued on: "Rbs13.2tn"
 CURRENCY_SYMBOLS = frozenset({"$", "\u20ac", "\u00a3", "\u20b4", "\u20bd", "\u00a5", "\u20b9"})  # $ € £ ₴ ₽ ¥ ₹
 CURRENCY_SIGNS = CURRENCY_SYMBOLS | frozenset(CURRENCY_PREFIXES)

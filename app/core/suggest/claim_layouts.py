@@ -7,8 +7,10 @@ import re
 
 from app.core.suggest.actors import name_key, surname_key
 from app.core.suggest.base import Suggestion, in_ranges, strip_punct
+from app.core.suggest.missed_names import ORG_DESCRIPTORS
 from app.core.suggest.normalize import TURN
 from app.core.suggest.sources import Ctx
+from app.core.suggest.unnamed_sources import BODIES, people_noun
 
 MIN_WORDS = 4
 # "[12:41] KOVALCHUK: ..." / "HOST: ...": a transcript turn (the label is layout, not a name to annotate)
@@ -24,6 +26,8 @@ def headline_claims(ctx: Ctx, junk: list[tuple[int, int]]) -> None:
     soldiers ...". The claim is the rest of the line."""
     doc = ctx.doc
     for line_start, line in ctx.lines:
+        skip = next((b - line_start for a, b in junk if a == line_start and b < line_start + len(line)), 0)
+        line_start, line = line_start + skip, line[skip:]  # past a live blog's "14:05 GMT — "
         colon_at = line.find(":", 0, 60)
         if colon_at <= 0 or len(line[colon_at + 1 :].split()) < MIN_WORDS:
             continue
@@ -108,6 +112,42 @@ def bullet_claims(ctx: Ctx) -> None:
             source = ctx.resolve(name.root)[0]
         if source is not None:
             ctx.add_with_source(line_start + m.start(1), line_start + m.end(1), "bullet", 1, 0.6, source, line_no)
+
+
+# a wire story's summary bullet without a full stop, with its source: "* Farm holding says fields mined, combines
+# hit by drones", "- First Kursk II unit to reach minimum power within weeks, Rosenergoatom says", "* About 118,000
+# ha unharvested in border districts - regional officials", "- Kursk power demand down 5%, grid operator data shows"
+_SAYS = r"(?:says|said|reports|shows|show)"
+_BODY_WORDS = ORG_DESCRIPTORS | {"holding", "producer", "exporter", "maker", "insurer"}  # "Farm holding says"
+_SUMMARY_BULLETS = (
+    re.compile(rf"^[ \t]*[*\-\u2022][ \t]+(?P<src>[A-Z][\w.\u2019' -]{{1,40}}?)[ \t]+{_SAYS}[ \t]+"
+               r"(?P<claim>[^\n]+?)[ \t]*\r?$"),
+    re.compile(rf"^[ \t]*[*\-\u2022][ \t]+(?P<claim>[^\n]+?),[ \t]+(?P<src>[\w.\u2019' -]{{2,40}}?)"
+               rf"(?:[ \t]+(?:data|figures))?[ \t]+{_SAYS}[ \t]*\r?$"),
+    re.compile(r"^[ \t]*[*\u2022][ \t]+(?P<claim>[^\n]+?)[ \t]+[-\u2013\u2014][ \t]+"
+               r"(?P<src>[\w.\u2019' ]{2,40}?)[ \t]*\r?$"),
+)
+
+
+def summary_bullets(ctx: Ctx) -> None:
+    """A wire story's summary bullet (no full stop) that names its source before "says", after the claim and a
+    comma, or after a dash: the claim of that source (a name, or a description of a body or people)."""
+    doc = ctx.doc
+    for line_no, (line_start, line) in enumerate(ctx.lines):
+        if line.rstrip()[-1:] in ".:?!" or len(line) > 200:
+            continue
+        m = next((m for regex in _SUMMARY_BULLETS if (m := regex.match(line))), None)
+        if m is None or len(m.group("claim").split()) < MIN_WORDS - 1 or len(m.group("src").split()) > 4:
+            continue
+        name = doc.char_span(line_start + m.start("src"), line_start + m.end("src"), alignment_mode="contract")
+        words = [t for t in name if not t.is_space] if name is not None else []
+        if not words or words[-1].pos_ not in ("NOUN", "PROPN"):
+            continue
+        source = ctx.resolve(words[-1])[0] or (ctx.new_actor(words[0], words[-1], "unnamed") if people_noun(
+            words[-1], ctx.cfg) or words[-1].lower_ in BODIES or words[-1].lower_ in _BODY_WORDS else None)
+        if source is not None:
+            ctx.add_with_source(line_start + m.start("claim"), line_start + m.end("claim"), "bullet", 1, 0.6,
+                                source, line_no)
 
 
 # a line that is only a short quotation, maybe between dashes: "- ‘Not allowed to walk in it’ -", "“A safety valve”"

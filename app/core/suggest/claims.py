@@ -36,6 +36,7 @@ from app.core.suggest.claim_layouts import (
     headline_claims,
     interview_claims,
     quoted_subheads,
+    summary_bullets,
     transcript_claims,
 )
 from app.core.suggest.claim_syntax import (
@@ -392,6 +393,7 @@ def claim_suggestions(
     _second_that(ctx)
     transcript_claims(ctx)
     bullet_claims(ctx)
+    summary_bullets(ctx)
     headline_claims(ctx, junk)
     interview_claims(ctx)
     for _ in range(3):

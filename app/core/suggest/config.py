@@ -154,7 +154,8 @@ class SuggestConfig:
     place_heads: frozenset[str] = _words(
         "region", "regions", "oblast", "province", "territory", "territories", "border", "borders", "front",
         "city", "town", "village", "villages", "area", "district", "soil", "land", "capital", "countryside",
-        "airspace", "coast", "frontline", "heartland", "interior", "north", "south", "east", "west",
+        "airspace", "coast", "frontline", "heartland", "interior", "north", "south", "east", "west", "districts",
+        "towns", "cities", "areas", "communities", "settlements", "outskirts",
     )
     # a name ending in one of these is an event, not an actor: "the Kursk Offensive"
     event_heads: frozenset[str] = _words(

@@ -17,6 +17,7 @@ SCALES = frozenset({
 # unit abbreviations: a noun after them is another thing, not part of the unit ("640 km² and losses")
 UNIT_ABBREVIATIONS = frozenset({"km", "km²", "km2", "m²", "sq", "mi", "kg", "t", "mw", "gw", "kw", "ha", "%"})
 _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"})
+_BARE_UNITS = frozenset({"km", "km²", "km2", "m²", "kg", "mw", "gw", "kw", "ha"})  # after a number, always a unit
 _SQUARE_UNITS = frozenset({"km", "mi", "m", "miles", "kilometres", "kilometers", "metres", "meters"})
 RANGE_TOKEN = re.compile(r"^\d[\d,.]*(?:bn|mn|m|k)?[\u2013-]\d[\d,.]*(?:bn|mn|m|k)?$")  # "30,000–40,000", "1.5bn–2bn"
 GLUED_SQUARE = re.compile(r"^\d[\d,.]*sq$")  # "1,250sq" (km): the recogniser takes it for a number, spaCy does not
@@ -116,6 +117,8 @@ def _right_end(doc: Any, start: int, end: int, unit_label: bool, cfg: SuggestCon
     square_end = _square_unit_end(doc, end) if end < len(doc) and doc[end].lower_ in ("sq", "sq.") else end
     if square_end > end + 1:
         return square_end, "unit"  # "1,150 sq km" the recogniser read as a bare number
+    if end < len(doc) and doc[end].lower_ in _BARE_UNITS and is_num(doc[end - 1]):
+        return end + 1, "unit"  # "About 118,000 ha unharvested", the parser taking "ha" for an interjection
     if end < len(doc) and doc[end].lower_ == "times":
         if doc[end + 1 : end + 3].text.lower() in ("as many", "as much"):
             return end + 3, "times"  # "roughly three times as many"

@@ -103,8 +103,8 @@ def _hedge_start(doc: Any, start: int, cfg: SuggestConfig) -> int:
             if n == 1 and prep.dep_ == "prep" and any(c.dep_ == "pobj" and c.i > start and c.lower_ in _AREAS
                                                       for c in prep.children):
                 return start  # "drones over nine regions": "over" governs a place, it hedges nothing
-            if n == 1 and prep.dep_ == "prep" and (prep.head.pos_ in ("NOUN", "PROPN") or
-                                                   doc[start].lower_ in BIG_WORDS):
+            if n == 1 and prep.dep_ == "prep" and prep.lower_ != "around" and (
+                    prep.head.pos_ in ("NOUN", "PROPN") or doc[start].lower_ in BIG_WORDS):
                 return start  # "control over 600 ...", "over hundreds of ...": a preposition, not a hedge
             return start - n
     return start

@@ -146,11 +146,13 @@ _BULLET = re.compile(r"^\s*[-\u2013\u2022*]\s")
 
 
 def _bullets_after_headings(text: str) -> list[tuple[int, int]]:
-    out, pos, in_list = [], 0, False
+    out, pos, in_list, key_events = [], 0, False, False
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         if _LIST_HEADING.match(body):
-            in_list = True
+            in_list, key_events = True, body.strip().lower().startswith("key events")
+        elif in_list and key_events and _BULLET.match(body) and body.rstrip()[-1:] == ".":
+            pass  # a live blog's summary of the day in sentences ("• Russia's Defence Ministry says ..."): content
         elif in_list and (_BULLET.match(body) or (body.strip() and body.rstrip()[-1:] not in ".:!?\"\u201d"
                                                    and len(body) < 160)):
             out.append((pos, pos + len(body)))  # a bullet, or a headline (no full stop) under the heading
@@ -172,6 +174,11 @@ _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'\-]+(?:[ \t/][A-Z][A-Z'\-]+)*,[ \t]*" 
 # opening a sentence stays text)
 _BARE_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'\-]{4,}(?:[ \t][A-Z][A-Z'\-]+)?[ \t]*(?:\u2014|\u2013|--)[ \t]",
                             re.MULTILINE)
+
+
+# a live blog's timestamp opening an entry: "14:05 GMT — ", "9.40am BST – " (not the subject of what follows)
+_TIMESTAMP = re.compile(r"^[ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:GMT|BST|CET|CEST|EET|EEST|UTC|MSK|"
+                        r"Kyiv time|Moscow time)?[ \t]*(?:\u2014|\u2013|--|-(?=[ \t]))", re.MULTILINE)
 
 
 # "NADIA FERRAND, HOST: ...", "LT. COL. ROMAN HAVRYSH, UKRAINIAN ARMY (through translator): ...": a transcript
@@ -203,9 +210,10 @@ _CREDIT_TAIL = re.compile(r"\b(?:Photo|Photograph|Picture|Image|Illustration)(?:
 def junk_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of lines that are web junk ("Source link", "Please subscribe ...", bylines, photo
     captions, share and follow lines, a post's counts ("1.4K Reposts 203 Quotes"), the bullet lines under
-    "News Summary:" or "Related:"), datelines, and a transcript's speaker labels and stage directions."""
+    "News Summary:" or "Related:"), datelines and a live blog's timestamps, and a transcript's speaker labels and
+    stage directions."""
     regexes = (_JUNK_LINE, _BYLINE, _PLACED_BYLINE, _ROLE_BYLINE, _DATED_BYLINE, _DATELINE, _BARE_DATELINE,
-               _TAGGED_DATELINE, _BRACKETED_DATELINE, _CREDIT_TAIL, _AGENCY_TAG)
+               _TAGGED_DATELINE, _BRACKETED_DATELINE, _CREDIT_TAIL, _AGENCY_TAG, _TIMESTAMP)
     lines = [(m.start(), m.end()) for regex in regexes for m in regex.finditer(text)]
     lines += [(m.start(), m.end()) for m in _AUTHOR_LINE.finditer(text, 0, 1500)] + _credit_lines(text)
     lines += [(m.start(), m.end()) for m in _SOURCE_CREDIT.finditer(text) if not text[m.end() :].strip()]

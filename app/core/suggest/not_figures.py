@@ -73,7 +73,7 @@ def clock_time(doc: Any, tok: Any) -> bool:
 
 def not_a_count(doc: Any, nums: list[Any], end: int, hedge: str = "") -> bool:
     """A date with the day first ("18 October", "6 of August"), "zero experience", "one successful attack" (one
-    = a single), "one such card", or a calibre ("155 mm shells")."""
+    = a single), "one such card", a rank ("three-star general") or a calibre ("155 mm shells")."""
     after = doc[end].lower_ if end < len(doc) else ""
     if after == "of" and end + 1 < len(doc):
         after = doc[end + 1].lower_
@@ -87,9 +87,12 @@ def not_a_count(doc: Any, nums: list[Any], end: int, hedge: str = "") -> bool:
         return True  # "17.04.2025"
     if len(nums) == 1 and nums[0].lower_ in ("zero", "one") and hedge not in _COUNT_HEDGES:
         return True  # but "at least one family member" counts
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "star":
+        return True  # "a three-star general": a rank
     # the unit ends the figure, or follows it when the recogniser stopped at the number ("155mm shells")
     unit = end - 1 if doc[end - 1].lower_ in _CALIBRE_UNITS else end
-    return unit + 1 < len(doc) and doc[unit].lower_ in _CALIBRE_UNITS and doc[unit + 1].pos_ == "NOUN"
+    return unit + 1 < len(doc) and doc[unit].lower_ in _CALIBRE_UNITS and doc[unit + 1].pos_ in (
+        "NOUN", "ADJ", "CCONJ")  # "155mm shells", "122mm and 152mm artillery ammunition"
 
 
 _PEOPLE_OF = frozenset({"woman", "man", "grandmother", "grandfather", "pensioner", "widow", "mother", "father", "boy",

@@ -332,6 +332,10 @@ class Ctx:
     def _name_given(self, tok: Any) -> Any | None:
         """The name that the description of `tok` gives its person: "a major who asked to be identified only by
         his first name, Roman", "a platoon commander who goes by the call sign Bober" (or “Shaman”)."""
+        known = next((c for c in tok.rights if c.dep_ == "acl" and c.lemma_ == "know"), None)
+        alias = object_of(next((c for c in known.children if c.lower_ == "as"), None)) if known is not None else None
+        if alias is not None and alias.pos_ == "PROPN":
+            return alias  # "Ukraine's military intelligence agency, known as HUR, said"
         for t in tok.subtree:
             if t.lower_ in _NAME_WORDS and tok.i < t.i < len(self.doc) - 2:
                 name = self.doc[t.i + 2] if self.doc[t.i + 1].text in _NAME_OPENERS else self.doc[t.i + 1]

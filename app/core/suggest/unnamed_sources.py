@@ -108,6 +108,9 @@ def unnamed_source(ctx: Ctx, tok: Any) -> Suggestion | None:
             some = next((c for c in tok.lefts if c.lower_ in QUANTIFIERS), None)
             if last is tok and some is not None:  # "Some current officials"
                 first = some
+            lead = [c for c in tok.lefts if c.dep_ == "amod" and c.is_lower and c.i < first.i]
+            if last is tok and tok.tag_ == "NN" and lead:  # "A senior US official": one person, all of him
+                first = lead[0]
             return ctx.new_actor(first, where if last is tok and where is not None else last, "group")
     if tok.tag_ in ("NNS", "NNPS"):
         mods = [c for c in lefts if c.dep_ != "det" and c.text[:1].isupper()]
