@@ -91,6 +91,23 @@ def subject_of(verb: Any) -> Any | None:
             verb = verb.head  # "..., saying the economy was stable": the participle's subject is the clause's
         else:
             break
+    return _named_before_apposition(verb) if verb.dep_ == "ROOT" else None
+
+
+def _named_before_apposition(verb: Any) -> Any | None:
+    """"In Brussels, Annelise Vermeulen, a senior EU official who works on sanctions, argued that ...", which the
+    parser reads with no subject (the name a conjunct of "Brussels"): the person named before the description
+    set off by commas that ends right before the verb."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    for i in range(verb.i - 2, verb.sent.start, -1):
+        tok = doc[i]
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("relcl", "acl") and tok.head.dep_ not in ("relcl", "acl"):
+            return None  # a clause of its own in between: no apposition
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ in ("B", "I") and doc[i + 1].text == "," and (
+                i + 1 == len(doc) - 1 or doc[i + 1].ent_type_ != "PERSON"):
+            return tok
     return None
 
 

@@ -54,7 +54,7 @@ from app.core.suggest.config import SuggestConfig
 from app.core.suggest.missed_names import PERSON_NOUNS
 from app.core.suggest.quoted_reports import inner_speaker, reports_inside
 from app.core.suggest.sources import Candidate, Ctx
-from app.core.suggest.unnamed_sources import people_noun
+from app.core.suggest.unnamed_sources import BODIES, people_noun
 
 _HYPOTHETICAL = frozenset({"may", "might", "could"})
 _FRAME_WORDS = frozenset({"according", "per", "in", "by"})
@@ -63,6 +63,8 @@ _MEDIUMS = frozenset({
     "response", "reply", "email", "address", "video", "call",
 })
 _FIRSTS = frozenset({"first", "last", "only"})  # "was the first to say that ..."
+# what a body publishes, which reports on its own ("said the assessment estimates that ...")
+_FINDINGS = frozenset({"assessment", "report", "study", "survey", "analysis", "document", "review", "statement"})
 _GERUND_VERBS = frozenset({"deny", "admit", "acknowledge", "confirm", "recall", "report"})
 MIN_QUOTE_WORDS = 4
 _QUOTE_MARK = re.compile('"')
@@ -211,6 +213,8 @@ def _that_clause(verb: Any, after: int) -> Any | None:
 def _reported_clause(ctx: Ctx, tok: Any) -> None:
     comp = next((c for c in tok.children if c.dep_ == "ccomp" and not (c.i < tok.i and any(
         t.text == ";" for t in ctx.doc[c.right_edge.i : tok.i]))), None)  # "Russia says ...; Ukraine says ..."
+    if comp is not None and comp.i < tok.i and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ == "that":
+        comp = _that_clause(tok, tok.i) or comp  # "accused Ukraine of ...: the ministry claimed that [...]"
     shape = "reported"
     if comp is None:  # "claiming to have seized territory": a perfect infinitive reports a past fact
         comp = next((c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBN" and {"to", "have"} <= {
@@ -330,6 +334,9 @@ def _nested_report(comp: Any, cfg: SuggestConfig) -> Any | None:
     subj = subject_of(comp)
     if not is_reporting_verb(comp, cfg) or subj is None:  # ("families were told ..." reports nothing
         return None  # of the families': the outer speaker reports it all)
+    if subj.pos_ == "NOUN" and not (people_noun(subj, cfg) or subj.ent_type_ or subj.lower_ in BODIES
+                                    or subj.lemma_ in _FINDINGS):
+        return None  # "said the rotation suggested that ...": a thing shows it, the speaker reports it all
     if subj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
         return None  # "said his own data suggested ...": the speaker's own data, reported whole by the speaker
     nested = next((c for c in comp.children if c.dep_ == "ccomp"), None)
@@ -372,6 +379,8 @@ def _select(ctx: Ctx) -> list[Candidate]:
         kept.append(c)
     quotes = [k for k in kept if k.shape == "quote"]
     nested: list[Candidate] = []
+    for c in cands:
+        c.inside = None  # chosen afresh each time: a quotation dropped for want of a speaker nests nothing
     for c in sorted(cands, key=lambda c: (c.rank, c.start - c.end)):
         quote = next((q for q in quotes if q.start <= c.start and c.end <= q.end), None)
         if (quote is None or c.shape == "quote" or id(c) in dropped or c.subject is None

@@ -34,7 +34,7 @@ _STATEMENT_NOUNS = frozenset({"statement", "report", "post", "data", "assessment
 # a single document that speaks when nobody is named in it: "the review concluded", "according to the indictment"
 _DOCUMENTS = frozenset({
     "document", "indictment", "review", "memo", "memorandum", "letter", "filing", "audit", "dossier", "report",
-    "study", "cable", "transcript", "draft", "assessment", "estimate",
+    "study", "cable", "transcript", "draft", "assessment", "estimate", "post",
 })
 # actors made by these rules are groups or unnamed people, never a named person "he"/"she" can refer to
 _NOT_PERSON_RULES = frozenset({"government", "group", "unnamed"})
@@ -436,7 +436,9 @@ class Ctx:
             # "according to the latest ISW report", "A Kremlin statement described ...", "FrontLine Atlas data show"
             for child in tok.lefts:
                 if child.dep_ in ("compound", "poss", "nmod") and (child.ent_type_ or child.pos_ == "PROPN"):
-                    return self.resolve(child, 1)
+                    found, how = self.resolve(child, 1)
+                    if found is not None:  # (not "One widely shared Telegram post": a platform is nobody)
+                        return found, how
             by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None)
             obj = object_of(by)
             if obj is not None:  # "according to the latest assessment by the Institute for the Study of War"
@@ -444,6 +446,11 @@ class Ctx:
             body = data_owner(self, tok)
             if body is not None:  # "according to local council figures", "according to government data"
                 return body, "named"
+        if tok.lower_ == "post" and any(c.dep_ == "prep" for c in tok.rights):
+            # "according to a post on the district administration's Telegram channel": the channel's owner
+            channel = object_of(next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "on"), None))
+            owner = next((c for c in channel.children if c.dep_ == "poss"), None) if channel is not None else None
+            return self.resolve(owner, 1) if owner is not None and depth == 0 else (None, "")
         if tok.lower_ in _DOCUMENTS and any(c.lower_ in DETERMINERS and c.dep_ in ("det", "nummod")
                                             for c in tok.lefts):
             # "according to a document seen by Reuters", "A classified assessment concludes", "One European

@@ -59,8 +59,9 @@ def unnamed_source(ctx: Ctx, tok: Any) -> Suggestion | None:
     named = [c for c in lefts if c.ent_type_ in ("PERSON", "ORG") and c.pos_ == "PROPN"]
     if named and (tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns) and tok.lower_ not in _ENVOYS:
         return ctx.resolve(named[-1], 1)[0]  # "a Pentagon spokesman said": the Pentagon speaks
-    if tok.lower_ in cfg.group_nouns or tok.lower_ in cfg.source_nouns:
-        # "Officials at NATO headquarters", "officials of the Pentagon", "a source in Ukraine's SBU"
+    if tok.lower_ in cfg.group_nouns or tok.lemma_.lower() in cfg.source_nouns:
+        # "Officials at NATO headquarters", "officials of the Pentagon", "a source in Ukraine's SBU", "Analysts at
+        # the Riga-based Baltic Security Forum"
         prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("at", "of", "from", "in", "for")),
                     None)
         obj = object_of(prep)
