@@ -53,7 +53,8 @@ _FINITE = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "
 # at Kurchatov", "the pocket around Lyubimovka"); "analysts at the ... Forum" belong to an organisation
 _PERSON_PLACE_PREPS = frozenset({"at", "around", "towards", "toward"})
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
-_PLACE_HEADS = frozenset({"oblast", "raion", "hromada", "krai", "okrug", "governorate"})  # "Sumy Oblast"
+_PLACE_HEADS = frozenset({"oblast", "raion", "hromada", "krai", "okrug", "governorate",  # "Sumy Oblast"
+                          "stadium", "arena", "airport"})  # "Oryol's Central Stadium holds 8,000": a venue
 _JOINS = frozenset({"for", "of"})
 _QUANTIFIERS = frozenset({"many", "several", "some", "few", "other", "more", "most", "all", "various"})
 _HELPERS = frozenset({"supporters", "friends", "backers", "sympathizers", "sympathisers", "well-wishers"})
@@ -373,6 +374,8 @@ def _actor(doc: Any, start: int, end: int, label: str, cfg: SuggestConfig, need_
     if span[-1].text in ("No", "No.") or (all(t.lower_ in PORTFOLIOS for t in span) and end < len(doc)
                                            and cfg.is_title(doc[end].lower_)):
         return None  # "Bill No. 11234"; "Defense" of "Defense Minister X", a portfolio in a title
+    if len(span) == 1 and span[0].is_sent_start and span[0].tag_ == "NNS" and span[0].text[1:].islower():
+        return None  # "Schools received ...", "Utilities went up": a plural capitalised for opening the sentence
     if len(span) > 1 and span[-1].lower_ in ("said", "says") and span[-2].tag_ in ("NNS", "NNPS"):
         return None  # "What Governments Said": a heading in title case (but "Edward Said" is a name)
     if _call_sign(doc, start):

@@ -20,7 +20,7 @@ _PLACE_OF = frozenset({"settlement", "settlements", "centre", "center", "part", 
                        "direction", "towns", "cities", "suburbs"})
 _LIST_HEADS = frozenset({"regions", "districts", "oblasts", "hromadas", "settlements", "villages", "provinces",
                          "types", "vehicles", "models", "variants", "pickups", "pickup", "trucks", "truck", "cars",
-                         "vans", "jeeps", "suvs", "lorries", "buses"})  # "Toyota and Mitsubishi pickups": makes
+                         "vans", "jeeps", "suvs", "lorries", "buses", "terminals"})  # "Toyota and Mitsubishi pickups"
 _WEAPONS = frozenset({"missile", "missiles", "drone", "drones", "rocket", "rockets", "system", "systems", "vehicle",
                       "vehicles", "launcher", "launchers", "tank", "tanks", "bomb", "bombs", "shells"})
 _ALIAS_VERBS = frozenset({"know", "call", "dub", "nickname", "brand", "rename"})
@@ -109,6 +109,9 @@ def bare_name_is_no_actor(doc: Any, start: int, end: int, root: Any, label: str,
         return True  # "hundreds of Bradleys", "they had Lancets", "families like the Uvarkins"
     if _heading_or_byline(span):
         return True
+    if len(span) == 1 and start >= 2 and doc[start - 1].text == "(" and doc[start - 2].is_lower and (
+            doc[start - 2].is_alpha):
+        return True  # "telephone (CATI) and online (CAWI) interviews": the short form of a common word
     if len(span) > 1 and (last.lower_ == "facility" or (last.lower_ == "fund" and root.head.lower_ != "at")):
         return True  # "reimbursements from the European Peace Facility" (but "a fellow at the German Marshall Fund")
     if _listed_with_places(root, label != "PERSON" or len(span) == 1, cfg):

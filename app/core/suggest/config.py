@@ -129,7 +129,7 @@ class SuggestConfig:
         "studies", "records", "statistics", "numbers", "results", "signs", "accounts", "photos", "videos", "maps",
         "others", "some", "many", "most", "few", "both", "all", "things", "events", "developments", "markets",
         "investors", "traders", "companies", "firms", "armies", "forces", "troops", "units", "projects", "planners",
-        "lawyers", "pollsters",
+        "lawyers", "pollsters", "footage", "imagery", "counts", "tallies",
     )
     # nouns that carry an attributed statement: "X's calculation is that ...", "his belief that ..."
     claim_nouns: frozenset[str] = _words(
@@ -155,7 +155,7 @@ class SuggestConfig:
         "region", "regions", "oblast", "province", "territory", "territories", "border", "borders", "front",
         "city", "town", "village", "villages", "area", "district", "soil", "land", "capital", "countryside",
         "airspace", "coast", "frontline", "heartland", "interior", "north", "south", "east", "west", "districts",
-        "towns", "cities", "areas", "communities", "settlements", "outskirts",
+        "towns", "cities", "areas", "communities", "settlements", "outskirts", "stadium", "arena", "airport",
     )
     # a name ending in one of these is an event, not an actor: "the Kursk Offensive"
     event_heads: frozenset[str] = _words(

@@ -200,7 +200,8 @@ def _transcript_layout(text: str) -> list[tuple[int, int]]:
 
 
 # a credit at the end of a caption: "Volunteers carry camp beds ... Photo: Arnas Lekevičius / Dzūkija Today"
-_CREDIT_TAIL = re.compile(r"\b(?:Photo|Photograph|Picture|Image|Illustration)(?: [Cc]redit)?:[ \t][^\n]*$"
+_CREDIT_TAIL = re.compile(r"\b(?:(?:Main|Lead|Top) (?:photo|image)|Photo|Photograph|Picture|Image|Illustration)"
+                          r"(?: [Cc]redit)?:[ \t][^\n]*$"
                           r"|[A-Z][\w.'\- ]{2,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Anadolu)\b[^\n]*$"
                           # "... in October. (Lena Hrabovska/CBC)", "(AFP via Getty Images)", "... © Reuters"
                           r"|\([A-Z][\w.'\- ]{1,40}(?:/| via )[A-Z][\w.'\- ]{1,40}\)[ \t]*$"

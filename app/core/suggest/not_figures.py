@@ -9,6 +9,7 @@ from typing import Any
 
 from app.core.suggest.base import MONTHS
 
+_RESULTS = frozenset({"draw", "defeat", "win", "victory", "loss", "lead", "score", "scoreline"})
 _CALIBRE_UNITS = frozenset({"mm", "-mm", "millimeter", "millimetre", "calibre", "caliber"})
 _PHONE_RUN = re.compile(r"[+(]?\d[\d ()\-\u00a0]{5,}\d")
 # words before a number that make it a name, not a quantity: "No. 2417", "Episode 87", "room 214", "bus 112"
@@ -41,8 +42,9 @@ def is_name_or_marker(doc: Any, start: int, end: int) -> bool:
     line_start = before is None or "\n" in before.text or (before.is_space and "\n" in before.text_with_ws)
     if line_start and ((after is not None and after.text in (".", ")")) or doc[start].text[-1:] in ".)"):
         return True
-    if before is not None and before.lower_ in _LABEL_WORDS:
-        return True
+    if before is not None and (before.lower_ in _LABEL_WORDS or (
+            before.text == "." and start >= 2 and doc[start - 2].lower_ in ("no", "nos"))):
+        return True  # ("Lyceum No. 2.", the full stop split from "No")
     text = doc[start:end].text
     if re.search(r"\d/\d", text):
         return True
@@ -89,6 +91,11 @@ def not_a_count(doc: Any, nums: list[Any], end: int, hedge: str = "") -> bool:
         return True  # but "at least one family member" counts
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "star":
         return True  # "a three-star general": a rank
+    if end < len(doc) and doc[end].lower_ in _RESULTS and (len(nums) == 2 or "-" in nums[0].text) and all(
+            t.text.isdigit() or t.text in ("-", "\u2013") for t in doc[nums[0].i : end]):
+        return True  # "a 1-1 draw", "a 2-0 defeat": a score
+    if end < len(doc) and doc[end].lower_ == "figure" and nums[0].i > 0 and doc[nums[0].i - 1].lower_ == "the":
+        return True  # "has not cited the 12,000 figure": a number named before, spoken of
     # the unit ends the figure, or follows it when the recogniser stopped at the number ("155mm shells")
     unit = end - 1 if doc[end - 1].lower_ in _CALIBRE_UNITS else end
     return unit + 1 < len(doc) and doc[unit].lower_ in _CALIBRE_UNITS and doc[unit + 1].pos_ in (

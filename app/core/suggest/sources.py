@@ -30,7 +30,8 @@ _NAME_OPENERS = frozenset({",", '"', "“", "'", "‘"})  # between the name wor
 # the words in a body's name that a later "the department" or "the agency" may stand for
 _BODY_NAMES = {"department": {"department", "ministry"}, "agency": {"agency", "service", "bureau"}}
 # nouns that stand for an organisation named before: "the think tank said"
-_STATEMENT_NOUNS = frozenset({"statement", "report", "post", "data", "assessment", "analysis", "briefing", "message"})
+_STATEMENT_NOUNS = frozenset({"statement", "report", "post", "data", "assessment", "analysis", "briefing", "message",
+                              "poll", "survey"})
 # a single document that speaks when nobody is named in it: "the review concluded", "according to the indictment"
 _DOCUMENTS = frozenset({
     "document", "indictment", "review", "memo", "memorandum", "letter", "filing", "audit", "dossier", "report",
@@ -414,7 +415,8 @@ class Ctx:
             if obj is not None and obj.tag_ == "NNS":
                 return self.resolve(obj, 1)
         if tok.pos_ in ("NOUN", "PROPN", "NUM"):
-            named = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            named = next((c for c in tok.rights if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ in (
+                "ORG", "PERSON"))), None)  # ("Russia's largest lender, state-owned Sberbank, said": read as a noun)
             if named is not None and depth <= 1:  # "Ukraine's former top general, Valerii Zaluzhnyi, admitted"
                 found, how = self.resolve(named, 1)
                 if found is not None:
@@ -439,7 +441,9 @@ class Ctx:
                     found, how = self.resolve(child, 1)
                     if found is not None:  # (not "One widely shared Telegram post": a platform is nobody)
                         return found, how
-            by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None)
+            by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None) or next((
+                g for c in tok.rights if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"), None)
+            # ("The poll, carried out by the research agency Pryzmat, found that ...": the agency)
             obj = object_of(by)
             if obj is not None:  # "according to the latest assessment by the Institute for the Study of War"
                 return self.resolve(obj, 1)
