@@ -30,6 +30,7 @@ _NAME_OPENERS = frozenset({",", '"', "“", "'", "‘"})  # between the name wor
 # the words in a body's name that a later "the department" or "the agency" may stand for
 _BODY_NAMES = {"department": {"department", "ministry"}, "agency": {"agency", "service", "bureau"}}
 # nouns that stand for an organisation named before: "the think tank said"
+_POLLS = frozenset({"poll", "survey"})  # done by a pollster, who speaks through them (not "a document seen by X")
 _STATEMENT_NOUNS = frozenset({"statement", "report", "post", "data", "assessment", "analysis", "briefing", "message",
                               "poll", "survey"})
 # a single document that speaks when nobody is named in it: "the review concluded", "according to the indictment"
@@ -441,9 +442,9 @@ class Ctx:
                     found, how = self.resolve(child, 1)
                     if found is not None:  # (not "One widely shared Telegram post": a platform is nobody)
                         return found, how
-            by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None) or next((
-                g for c in tok.rights if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"), None)
-            # ("The poll, carried out by the research agency Pryzmat, found that ...": the agency)
+            by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None)
+            if by is None and tok.lemma_ in _POLLS:  # "The poll, carried out by the research agency Pryzmat, found"
+                by = next((g for c in tok.rights if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"), None)
             obj = object_of(by)
             if obj is not None:  # "according to the latest assessment by the Institute for the Study of War"
                 return self.resolve(obj, 1)
