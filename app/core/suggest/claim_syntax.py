@@ -105,9 +105,8 @@ def _named_before_apposition(verb: Any) -> Any | None:
         tok = doc[i]
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("relcl", "acl") and tok.head.dep_ not in ("relcl", "acl"):
             return None  # a clause of its own in between: no apposition
-        if tok.ent_type_ == "PERSON" and tok.ent_iob_ in ("B", "I") and doc[i + 1].text == "," and (
-                i + 1 == len(doc) - 1 or doc[i + 1].ent_type_ != "PERSON"):
-            return tok
+        if tok.ent_type_ == "PERSON" and doc[i + 1].text == ",":
+            return tok  # the last word of the name, just before the description
     return None
 
 
