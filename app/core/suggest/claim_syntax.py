@@ -91,7 +91,26 @@ def subject_of(verb: Any) -> Any | None:
             verb = verb.head  # "..., saying the economy was stable": the participle's subject is the clause's
         else:
             break
-    return _named_before_apposition(verb) if verb.dep_ == "ROOT" else None
+    if verb.dep_ == "ROOT":
+        return _subject_asked_first(verb) or _named_before_apposition(verb)
+    return None
+
+
+# "The ministry, asked about the results, said ...": participles set off by commas between speaker and verb
+_ASKED = frozenset({"ask", "contact", "reach", "question", "press", "approach", "invite"})
+
+
+def _subject_asked_first(verb: Any) -> Any | None:
+    """"The defence ministry, asked about the results, said that ...", which the parser reads as the ministry
+    asking (a clause of its own) and "said" with no subject: the one who was asked speaks."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    for comp in (c for c in verb.lefts if c.dep_ in ("ccomp", "advcl") and c.tag_ in ("VBD", "VBN")):
+        subj = own_subject(comp)
+        if comp.lemma_.lower() in _ASKED and subj is not None and subj.i < comp.i and doc[comp.i - 1].text == ",":
+            return subj
+    return None
 
 
 def _named_before_apposition(verb: Any) -> Any | None:

@@ -45,14 +45,15 @@ class SuggestConfig:
         "Donetsk Oblast", "State", "Asia", "Jerusalem", "Gaza", "Kiev", "Siberia",
         "Google News", "X", "Capitol Hill", "Standards",
         "GMT", "UTC", "CET", "EET", "MSK", "Telegram", "WhatsApp", "Facebook", "Twitter",
-        "YouTube", "TikTok", "Instagram", "Viber", "Danube", "Dnipro River", "Dnieper", "Black Sea",
+        "YouTube", "TikTok", "Instagram", "Viber", "Danube", "Seym", "Seim", "Psel", "Dnipro River", "Dnieper",
+        "Black Sea",
         "JavaScript", "PDF", "Commentary", "Analysis", "Opinion", "Explainer", "BST", "EST", "EDT", "CEST", "EEST",
         "PST", "Iskander", "Iskander-M", "Kinzhal", "Kalibr", "Shahed", "Shaheds", "Geran", "Geran-2", "HIMARS",
         "ATACMS", "Storm Shadow", "Taurus", "GDP", "EW", "FPV", "Brent", "Urals", "TTF", "WTI", "LNG",
         # armoured vehicles and aircraft by type ("Strykers and Marders raced across the border")
         "Stryker", "Strykers", "Bradleys", "Marder", "Marders", "M113", "M113s", "BMP", "BMPs", "BTR", "BTRs",
         "Leopard", "Leopards", "Abrams", "Su-34", "Su-34s", "Su-25", "Su-35", "Lancet", "Lancets", "Patriot",
-        "Oreshnik", "Sarmat", "Yars", "Avangard", "Burevestnik",
+        "Oreshnik", "Sarmat", "Yars", "Burevestnik",
         # what a speaker calls a relative or the country ("'Mum, it's Kursk now'", "defend the Fatherland")
         "Mum", "Mom", "Dad", "Mama", "Papa", "Ammi", "Abbu", "Fatherland", "Motherland",
     )

@@ -26,7 +26,7 @@ from app.core.suggest.config import (
 from app.core.suggest.figures import figure_suggestions
 from app.core.suggest.generic_actors import acting_governments, hyphen_agents
 from app.core.suggest.missed_names import keeps_the
-from app.core.suggest.named_bodies import party_names, regional_bodies
+from app.core.suggest.named_bodies import party_names, regional_bodies, run_on_body_names
 from app.core.suggest.normalize import junk_ranges, normalise
 from app.core.suggest.patterns import PatternError, PatternSet, load_patterns
 from app.core.suggest.pipeline import DEFAULT_PIPELINE, Pipeline, PipelineLoadError, load_pipeline
@@ -38,7 +38,7 @@ _PLACE_PREPS_FOR_PATTERNS = ORG_PLACE_PREPS | {"at"}
 
 
 PARAGRAPH_COMPONENT = "marginalia_paragraphs"
-RULES_VERSION = "44"  # raise when the rules change what they suggest
+RULES_VERSION = "45"  # raise when the rules change what they suggest
 
 
 def paragraph_starts(doc: Any) -> Any:
@@ -203,8 +203,11 @@ class SuggestionEngine:
         new_actors = [a for a in actor_list if id(a) not in merged_ids]  # speakers the claim rules added
         for _claim, source in links:
             source.score = max(source.score, 0.85)  # a speaker is an actor for certain
+        spans, absorbed = run_on_body_names(doc, [*spans, *new_actors], cfg)
+        links = [(claim, absorbed.get(id(source), source)) for claim, source in links]
+        actor_list = [s for s in spans if s.label == cfg.actor_label]
         aliases = parenthesised_names(normalised, actor_list, cfg, junk)  # "(OCHA)", "(Good Road)"
-        spans = [*spans, *new_actors, *aliases, *claims]
+        spans = [*spans, *aliases, *claims]
         for span in spans:  # figures arrive with their normalised value, unit and qualifier
             if span.label == cfg.figure_label:
                 span.attributes = merge_figure_attributes(
