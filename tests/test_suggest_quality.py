@@ -1,5 +1,5 @@
-"""A floor under the suggester's scores on the written articles (tests/gold/fresh, heldout to heldout35, all tuned
-on), so that a change of rules, model or spaCy that breaks what works shows up here. The
+"""A floor under the suggester's scores on the written articles (tests/gold/fresh, heldout to heldout36, all but
+the newest tuned on), so that a change of rules, model or spaCy that breaks what works shows up here. The
 floors sit a little under today's scores. Quality on new text is measured by a set scored once
 (see tests/gold/README.md), never here."""
 
@@ -53,7 +53,8 @@ FLOORS = {
     "heldout32": (6, 0.96, 0.88, 0.85, 0.84, 0.81),
     "heldout33": (6, 0.93, 0.92, 0.89, 0.91, 0.75),
     "heldout34": (6, 0.95, 0.93, 0.95, 0.89, 0.81),
-    "heldout35": (6, 0.95, 0.95, 0.84, 0.84, 0.75),
+    "heldout35": (6, 0.95, 0.95, 0.88, 0.89, 0.79),
+    "heldout36": (6, 0.93, 0.95, 0.82, 0.87, 0.72),
 }
 
 
