@@ -41,9 +41,8 @@ def headline_claims(ctx: Ctx, junk: list[tuple[int, int]]) -> None:
         rest = strip_punct([t for t in body if not t.is_space]) if body is not None else []
         if len(rest) < MIN_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in rest):
             continue
-        end = rest[-1].idx + len(rest[-1].text)
         if ctx.headline_source(words[0], words[-1]) is not None:
-            ctx.add(rest[0].idx, end, "headline", 1, 0.6, words[-1])
+            ctx.add(rest[0].idx, rest[-1].idx + len(rest[-1].text), "headline", 1, 0.6, words[-1])
         elif _quoted_people(words, body, ctx):  # 'Parents: “...”': the quotation is theirs
             quote = next((c for c in ctx.candidates if c.shape == "quote" and c.subject is None
                           and line_start + colon_at < c.start < line_start + len(line)), None)
@@ -53,10 +52,10 @@ def headline_claims(ctx: Ctx, junk: list[tuple[int, int]]) -> None:
 
 def _quoted_people(words: list[Any], body: Any, ctx: Ctx) -> bool:
     """A plural people noun before a colon and a quotation ('Volunteers: “We have never seen ...”'): the
-    people quoted, where a headline's "Sanctions: ..." is a topic."""
-    first = next((t for t in body if not t.is_space), None)
-    return len(words) == 1 and words[0].tag_ == "NNS" and people_noun(words[0], ctx.cfg) and first is not None \
-        and first.text in ("“", '"')
+    people quoted, where a headline's "Sanctions: ..." is a topic. (The text is normalised: every double quotation
+    mark is '"'.)"""
+    first = next(t for t in body if not t.is_space)  # the caller found words after the colon
+    return len(words) == 1 and words[0].tag_ == "NNS" and people_noun(words[0], ctx.cfg) and first.text == '"'
 
 
 _QUESTION = re.compile(r"^[ \t]*(Q|Question)[ \t]*[:.\u2014-][ \t]*\S")

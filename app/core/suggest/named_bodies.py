@@ -124,13 +124,12 @@ _BODY_HEADS = frozenset({
     "office", "directorate", "agency", "administration", "commission", "bureau", "inspectorate", "centre", "center",
     "institute", "union", "fund", "court"})
 _RUN_ON = frozenset({"of", "for"})
-_POSSESSIVE = frozenset({"'s", "\u2019s"})
 
 
 def _name_after(doc: Any, i: int) -> int | None:
     """Where the "of the <Name>" that starts at doc[i] ends (a token index), or None: capitalised words, the
     joins "of", "the", "and", "for" and a possessive between two capitalised words ("of Ukraine's Armed
-    Forces"), on one line, ending on a capitalised word."""
+    Forces": the normalised text has only "'s"), on one line, ending on a capitalised word."""
     if i >= len(doc) or doc[i].lower_ not in _RUN_ON or "\n" in doc[i - 1].whitespace_:
         return None
     end, j = None, i + 1
@@ -140,7 +139,7 @@ def _name_after(doc: Any, i: int) -> int | None:
             break
         if _capitalised(tok) and tok.pos_ not in ("VERB", "AUX", "PRON", "DET") and not tok.like_num:
             end = j + 1
-        elif not (tok.lower_ in _NAME_JOINS or (tok.text in _POSSESSIVE and end == j)):
+        elif not (tok.lower_ in _NAME_JOINS or (tok.text == "'s" and end == j)):
             break
         j += 1
     return end
@@ -154,11 +153,8 @@ def run_on_body_names(
     first "of"; the annotators tag the whole name (all eight such names in the gold up to heldout35), while a
     person's "of the Institute ..." stays out (people are never extended). Returns the spans left and, by id,
     the name that took in each absorbed one (a claim's source moves to it)."""
-    actors = [s for s in spans if s.label == cfg.actor_label]
     absorbed: dict[int, Suggestion] = {}
-    if not actors or not len(doc):
-        return spans, absorbed
-    for span in sorted(actors, key=lambda s: s.start):
+    for span in sorted((s for s in spans if s.label == cfg.actor_label), key=lambda s: s.start):
         if id(span) in absorbed or span.attributes.get("model_label") == "PERSON":
             continue
         name = doc.char_span(span.start, span.end, alignment_mode="expand")
