@@ -120,3 +120,12 @@ def speaks(tok: Any, cfg: SuggestConfig) -> bool:
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return bool(word_forms(tok.head.head) & (cfg.reporting_verbs | cfg.as_verbs | cfg.of_verbs))
     return tok.dep_ == "nsubj" and bool(word_forms(tok.head) & cfg.reporting_verbs)
+
+
+def is_listener(span: Any) -> bool:
+    """`span` is only told something ("..., she told Okno", "he said to Ivanov"): not whom a later "she" means."""
+    if span is None:
+        return False
+    root = span.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "to" else root.head
+    return (root.dep_ in ("dobj", "dative") and verb.lemma_ == "tell") or (root.dep_ == "pobj" and verb.lemma_ == "say")

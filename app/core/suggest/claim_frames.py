@@ -57,7 +57,8 @@ def _authorial_after(doc: Any, i: int) -> bool:
 
 def according_to(ctx: Ctx, tok: Any) -> None:
     """"according to X" or "per X" (X named: "per ISW mapping", not "per day") around a clause."""
-    obj = object_of(next((c for c in tok.children if c.lower_ == "to"), None) if tok.lower_ == "according" else tok)
+    frame = next((c for c in tok.children if c.lower_ == "to"), None) if tok.lower_ == "according" else tok
+    obj = object_of(frame)
     if obj is None or (tok.lower_ == "per" and not any(
             t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or t.pos_ == "PROPN" for t in obj.subtree)):
         return
@@ -65,7 +66,8 @@ def according_to(ctx: Ctx, tok: Any) -> None:
     if conj is not None and obj.lower_ in ("data", "records", "figures", "statistics"):
         obj = conj  # "according to customs data and a document seen by Reuters": the document is a source
     sent = tok.sent
-    a0, a1 = tok.left_edge.i, max(tok.right_edge.i, obj.right_edge.i) + 1
+    # the frame ends with "to X" (the parser may hang the whole clause on "According" as its root)
+    a0, a1 = tok.left_edge.i, max(frame.right_edge.i, obj.right_edge.i) + 1
     body = strip_punct([t for t in sent if (t.i < a0 or t.i >= a1) and not t.is_space])
     if a0 <= sent.start + 2 and body:
         body = strip_punct([t for t in body if t.i >= a1])

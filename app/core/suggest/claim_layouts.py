@@ -39,8 +39,8 @@ def headline_claims(ctx: Ctx, junk: list[tuple[int, int]]) -> None:
             continue  # not "Q: ..." in an interview, nor "Photo: ..." under a picture, nor a transcript turn
         body = doc.char_span(line_start + colon_at + 1, line_start + len(line.rstrip()), alignment_mode="contract")
         rest = strip_punct([t for t in body if not t.is_space]) if body is not None else []
-        if len(rest) < MIN_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in rest):
-            continue
+        if len(rest) < MIN_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in rest) or line.rstrip().endswith("?"):
+            continue  # (a question, as an interviewer's "The Kyiv Independent: What ...?", states nothing)
         if ctx.headline_source(words[0], words[-1]) is not None:
             ctx.add(rest[0].idx, rest[-1].idx + len(rest[-1].text), "headline", 1, 0.6, words[-1])
         elif _quoted_people(words, body, ctx):  # 'Parents: “...”': the quotation is theirs
@@ -80,6 +80,39 @@ def interview_claims(ctx: Ctx) -> None:
         body_start = start + (mark.end() if mark else 0)
         body_end = start + len(line.rstrip())
         ctx.add_with_source(body_start, body_end, "answer", 0, 0.7, speaker, i)
+
+
+# "The Kyiv Independent: What ...?" / "Myroslava Dziuba: ..." / "Dziuba: ...": a name in ordinary case and a colon
+_LABEL = re.compile(r"^[ \t]*([A-Z][\w\u2019'.\-]*(?: [A-Z][\w\u2019'.\-]*){0,4}):[ \t]+(\S.*?)\s*$")
+
+
+def labelled_interview_claims(ctx: Ctx, junk: list[tuple[int, int]]) -> None:
+    """An interview set out as labelled lines ("The Kyiv Independent: What ...?" then "Dziuba: ..."): each answer
+    is a claim of the person its label names (the surname of someone named before), and so is each paragraph
+    that carries the answer on up to the next question."""
+    labelled = [(n, start, m) for n, (start, line) in enumerate(ctx.lines)
+                if (m := _LABEL.match(line)) and not TURN.match(line) and not _QUESTION.match(line)]
+    questions = [n for n, _, m in labelled if m.group(2).endswith("?")]
+    if len(questions) < 2 or len({ctx.lines[n][1].split(":")[0] for n in questions}) != 1:
+        return
+    starts = sorted(n for n, _, _ in labelled)
+    for line_no, line_start, m in labelled:
+        key = surname_key(m.group(1))
+        people = [a for a in ctx.people_before(line_start) if ctx.is_person(a) and key in name_key(
+            ctx.text[a.start : a.end]).split(" ")]
+        if line_no in questions or not people:
+            continue
+        source = max(people, key=lambda a: (a.end - a.start, -a.start))  # the full name
+        # (the people an answer names are who its own "he said" may mean)
+        ctx.add_with_source(line_start + m.start(2), line_start + m.end(2), "answer", 0, 0.7, source, line_no,
+                            reported=False)
+        following = next((n for n in starts if n > line_no), None)
+        if following is None or following not in questions:
+            continue  # the last answer: what follows is the page's furniture
+        for n in range(line_no + 1, following):
+            start, line = ctx.lines[n]
+            if line.strip() and not in_ranges(start, start + len(line), junk):
+                ctx.add_with_source(start, start + len(line.rstrip()), "answer", 0, 0.7, source, n, reported=False)
 
 
 def transcript_claims(ctx: Ctx) -> None:
@@ -172,6 +205,12 @@ _QUOTED_HEAD = re.compile(f"^[ \t\u00a0]*{_DASH}[\u2018\u201c\"']([^\u2018\u2019
 _QUOTED_TITLE = re.compile("^[ \t\u00a0]*[\u2018\u201c\"']([^\u2018\u2019\u201c\u201d\"\n]{3,120})"
                            "[\u2019\u201d\"'][ \t\u00a0]*[:\u2013\u2014-]")
 MAX_HEAD_WORDS = 12
+
+
+def is_quoted_subhead(line: str) -> bool:
+    """`line` is only a short quotation, a subhead ("“He thought it was a local chat”")."""
+    m = _QUOTED_HEAD.match(line)
+    return m is not None and len(m.group(1).split()) <= MAX_HEAD_WORDS
 HEAD_REACH = 8  # lines below a quoted subhead in which to look for its speaker
 
 

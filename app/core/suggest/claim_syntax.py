@@ -215,3 +215,15 @@ def to_clause_end(verb: Any, end: int, reporting: frozenset[str]) -> int:
     if rest[0].text == ":" or lead.lower_ in CONTINUERS:
         return rest[-1].idx + len(rest[-1].text)
     return end
+
+
+_NOT_DENIALS = frozenset({"access", "entry", "visa", "permission", "request", "application", "bail", "service"})
+
+
+def denied_object(verb: Any) -> Any | None:
+    """What `verb` ("deny") denies when it is a noun: "Ukraine has denied any intention of attacking the plant",
+    "U.S. officials deny any role" (not "was denied entry", "denied him a visa")."""
+    if verb.lemma_.lower() != "deny" or any(c.dep_ in ("dative", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.rights if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                 and c.lemma_.lower() not in _NOT_DENIALS), None)

@@ -35,6 +35,8 @@ from app.core.suggest.claim_layouts import (
     bullet_claims,
     headline_claims,
     interview_claims,
+    is_quoted_subhead,
+    labelled_interview_claims,
     quoted_subheads,
     summary_bullets,
     transcript_claims,
@@ -43,6 +45,7 @@ from app.core.suggest.claim_syntax import (
     CONTINUERS,
     can_source,
     clause_span,
+    denied_object,
     is_reporting_verb,
     new_speaker,
     own_subject,
@@ -239,6 +242,7 @@ def _reported_clause(ctx: Ctx, tok: Any) -> None:
         shape = "reported" if comp is not None else shape
     if comp is None and tok.lemma_.lower() in _GERUND_VERBS:  # "Moscow denied losing ground"
         comp = next((c for c in tok.rights if c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG"), None)
+        comp = comp if comp is not None else denied_object(tok)  # "Ukraine has denied any intention of ..."
         shape = "gerund"
     if comp is not None and comp.i < tok.i and any(t.text == ";" for t in ctx.doc[comp.right_edge.i : tok.i]):
         comp = None  # "four killed in ... strike; Kyiv says 43 drones shot down": a semicolon ends the report
@@ -361,7 +365,7 @@ def _select(ctx: Ctx) -> list[Candidate]:
     cands = ctx.candidates
     dropped = {
         id(q) for q in cands if q.shape == "quote" and any(
-            r is not q and r.shape != "quote" and q.start < r.end and (
+            r is not q and r.shape not in ("quote", "answer") and q.start < r.end and (
                 r.start < q.start - 1 or (r.shape == "as-phrase" and r.start <= q.start))  # 'as "..."'
             for r in cands
         )
@@ -377,13 +381,13 @@ def _select(ctx: Ctx) -> list[Candidate]:
         if id(c) in dropped or any(c.start < k.end and k.start < c.end for k in kept):
             continue
         kept.append(c)
-    quotes = [k for k in kept if k.shape == "quote"]
+    quotes = [k for k in kept if k.shape in ("quote", "answer")]  # (an interview answer is a quotation too)
     nested: list[Candidate] = []
     for c in cands:
         c.inside = None  # chosen afresh each time: a quotation dropped for want of a speaker nests nothing
     for c in sorted(cands, key=lambda c: (c.rank, c.start - c.end)):
         quote = next((q for q in quotes if q.start <= c.start and c.end <= q.end), None)
-        if (quote is None or c.shape == "quote" or id(c) in dropped or c.subject is None
+        if (quote is None or (c.shape == "quote" and quote.shape == "quote") or id(c) in dropped or c.subject is None
                 or not reports_inside(c.subject, c.start, ctx.cfg) or not quote.start <= c.subject.idx < quote.end
                 or any(c.start < k.end and k.start < c.end for k in nested)):
             continue
@@ -405,6 +409,7 @@ def claim_suggestions(
     summary_bullets(ctx)
     headline_claims(ctx, junk)
     interview_claims(ctx)
+    labelled_interview_claims(ctx, junk)
     for _ in range(3):
         claims, links, unsourced = _attribute(ctx, junk)
         if not unsourced:
@@ -464,7 +469,8 @@ def _attribute(ctx: Ctx, junk: list[tuple[int, int]]
             # "Russia's Defense Ministry dismissed the claims. In a statement ..., it said ...": the body named
             source = ctx.last_organisation(cand.subject.idx, within=300)  # just before, though it spoke not yet
             how = "pronoun" if source is not None else how
-        if source is None and cand.shape == "quote" and last is not None:
+        if source is None and cand.shape == "quote" and last is not None and not is_quoted_subhead(
+                ctx.lines[line][1]):  # (a quoted subhead is the section's: `quoted_subheads` finds its speaker)
             same_line = cand.line == last[1]
             if same_line or (cand.opens_line and 0 < cand.line - last[1] <= 4):
                 source, how = last[0], "continued"

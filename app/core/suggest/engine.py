@@ -38,7 +38,7 @@ _PLACE_PREPS_FOR_PATTERNS = ORG_PLACE_PREPS | {"at"}
 
 
 PARAGRAPH_COMPONENT = "marginalia_paragraphs"
-RULES_VERSION = "45"  # raise when the rules change what they suggest
+RULES_VERSION = "46"  # raise when the rules change what they suggest
 
 
 def paragraph_starts(doc: Any) -> Any:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.core.suggest.base import CURRENCY_MARKS, CURRENCY_SIGNS, Suggestion, in_ranges
+from app.core.suggest.base import CURRENCY_MARKS, CURRENCY_SIGNS, MONTHS, Suggestion, in_ranges
 from app.core.suggest.config import SuggestConfig
 from app.core.suggest.counted_nouns import (
     BIG_WORDS,
@@ -143,9 +143,9 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
         start -= 2  # "50 to 60 thousand", "one to three"
     if start >= 3 and doc[start - 1].lower_ == "and" and is_num(doc[start - 2]) and doc[start - 3].lower_ == "between":
         start -= 3  # "between 10 and 15 percent"
-    while end + 1 < n and doc[end].lower_ in _RANGE_JOINS and is_num(doc[end + 1]) and doc[end + 1].ent_type_ \
-            not in NOT_FIGURE_ENTS and doc[end - 1].like_num and not (doc[end].lower_ == "to" and _changed_from(
-                doc, start)):
+    while end + 1 < n and doc[end].lower_ in _RANGE_JOINS and is_num(doc[end + 1]) and (
+            doc[end + 1].ent_type_ not in NOT_FIGURE_ENTS or _misread_alternative(doc, end)) and doc[
+                end - 1].like_num and not (doc[end].lower_ == "to" and _changed_from(doc, start)):
         end = _past_scales(doc, end + 2)
     if start > 0 and doc[start - 1].lower_ == "between":
         if end + 1 < n and doc[end].lower_ == "and" and is_num(doc[end + 1]):
@@ -180,6 +180,12 @@ def _widen(doc: Any, start: int, end: int) -> tuple[int, int]:
     if start > 0 and doc[start - 1].text in CURRENCY_MARKS:
         start -= 1  # "UAH 4 million", and "$" when the recogniser left it out ("perhaps $50,000")
     return start, end
+
+
+def _misread_alternative(doc: Any, i: int) -> bool:
+    """"maybe 25 or 30, mostly elderly": the second count of an "or" the recogniser read as a date."""
+    after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+    return doc[i].lower_ == "or" and doc[i + 1].text.isdigit() and len(doc[i + 1].text) <= 3 and after not in MONTHS
 
 
 def _changed_from(doc: Any, start: int) -> bool:
@@ -255,7 +261,8 @@ def _figure(doc: Any, start: int, end: int, model_label: str, cfg: SuggestConfig
         return None
     start, end = _widen(doc, start, end)
     span_toks = doc[start:end]
-    if not misdated and any(t.ent_type_ in NOT_FIGURE_ENTS for t in span_toks):
+    if not misdated and any(t.ent_type_ in NOT_FIGURE_ENTS and not (
+            t.i > 0 and _misread_alternative(doc, t.i - 1)) for t in span_toks):
         return None
     nums = [t for t in span_toks if is_num(t)]
     if not nums:

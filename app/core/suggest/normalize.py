@@ -37,12 +37,13 @@ _JUNK_LINE = re.compile(
     r"|!\[\]\(\).*|advertisement|share\b.*|.*\bfollow us\b.*|.*\blast updated\b.*|(photo|image|picture|video)"
     r"( credit)?:.*|(also read|read also|see also|read more( about| on)?):.*|related posts|(\u00a9|copyright\b).*"
     r"|follow\b.{0,60}\bcoverage\b.*(?:https?://|www\.)\S*"
-    r"|.*\bcontributed( reporting)? to this (report|story|article)|image (source|caption),.*"
+    r"|.*\bcontributed( reporting)? to this (report|story|article)|image (source|caption)[,:].*"
     r"|.*\((photo|image|picture)\b[^()]*\)\.?"
     r"|([\d.,]+[KkM]?[ \t]+(reposts?|retweets?|quotes?|likes?|views?|replies|comments?|shares?|bookmarks?)"
     r"[ \t\u00b7|]*)+"
     r"|\(?(additional )?reporting by\b.*|(illustration|photograph|photo|graphic)s? by\b.*"
     r"|.*\b(turn on|enable) javascript\b.*|download( pdf)?|.*\s[\u203a\u00bb]\s.*|\[\d{1,3}\]\s.*"
+    r"|download\b[^.\n]{0,60}\b(pdf|report)\b.*"
     r"|(comments?|replies|shares?)[ \t]*\(\d+\)|related (articles|stories|coverage|content)|reuse this content"
     r"|most read( from [\w ]{2,30})?"
     r"|recommended( for you| stories| articles)?|background:|\d{1,2}[ \t]*min(ute)?s?[ \t]+read"
@@ -205,7 +206,7 @@ _CREDIT_TAIL = re.compile(r"\b(?:(?:Main|Lead|Top) (?:photo|image)|Photo|Photogr
                           r"|[A-Z][\w.'\- ]{2,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Anadolu)\b[^\n]*$"
                           # "... in October. (Lena Hrabovska/CBC)", "(AFP via Getty Images)", "... © Reuters"
                           r"|\([A-Z][\w.'\- ]{1,40}(?:/| via )[A-Z][\w.'\- ]{1,40}\)[ \t]*$"
-                          r"|\u00a9[ \t]*[A-Z][\w.'\- ]{1,40}$", re.MULTILINE)
+                          r"|\u00a9[ \t]*(?:\d{4}[ \t]+)?[A-Z][\w.'\-/ ]{1,60}$", re.MULTILINE)  # "© 2024 X/Y"
 
 
 def junk_ranges(text: str) -> list[tuple[int, int]]:

@@ -19,6 +19,7 @@ _LABEL_WORDS = frozenset({
     "gate", "seat", "route", "resolution", "paragraph", "annex", "appendix", "table", "figure", "fig.", "tel.",
     "call", "dial", "part", "clause",
 })
+_PLANT_UNITS = frozenset({"unit", "units", "reactor", "reactors"})  # "units 3 and 4" (not "the unit about $400")
 _DOTTED_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
 _CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d$")  # "14.51", "9:40"
 _TIME_ZONES = frozenset({
@@ -42,6 +43,9 @@ def is_name_or_marker(doc: Any, start: int, end: int) -> bool:
     line_start = before is None or "\n" in before.text or (before.is_space and "\n" in before.text_with_ws)
     if line_start and ((after is not None and after.text in (".", ")")) or doc[start].text[-1:] in ".)"):
         return True
+    if before is not None and doc[start].text.isdigit() and (before.lower_ in _PLANT_UNITS or (
+            before.lower_ in ("and", "or") and start >= 3 and doc[start - 3].lower_ in _PLANT_UNITS)):
+        return True  # "units 3 and 4"
     if before is not None and (before.lower_ in _LABEL_WORDS or (
             before.text == "." and start >= 2 and doc[start - 2].lower_ in ("no", "nos"))):
         return True  # ("Lyceum No. 2.", the full stop split from "No")

@@ -45,8 +45,10 @@ def inner_speaker(ctx: Ctx, cand: Candidate, source: Suggestion | None, how: str
     if subj.lower_ in PRONOUNS:  # "“He said we should wait ...,” she said": only someone this paragraph named
         here = source is not None and source.start >= ctx.paragraph_start(cand.inside.start)
         return (source, how) if here and not _same_speaker(ctx.text, source, outer) else (None, "")
-    if source is not None and how != "continued" and subj.lower_ not in ctx.cfg.witness_nouns and not \
-            _same_speaker(ctx.text, source, outer):  # ("the agent said" inside a quotation is nobody named)
+    named_here = source is not None and subj.left_edge.idx <= source.start < subj.right_edge.idx + len(
+        subj.right_edge.text)  # "a woman named Nina Ryabtseva told me"
+    if source is not None and how != "continued" and (subj.lower_ not in ctx.cfg.witness_nouns or named_here) \
+            and not _same_speaker(ctx.text, source, outer):  # ("the agent said" inside a quotation is nobody named)
         return source, how
     if subj.pos_ == "NOUN" and people_noun(subj, ctx.cfg) and any(c.dep_ in ("det", "poss") for c in subj.lefts):
         mods = [c for c in subj.lefts if c.dep_ in ("amod", "compound", "nmod", "nummod")]

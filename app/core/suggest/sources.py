@@ -13,9 +13,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.core.suggest.actor_roles import is_listener
 from app.core.suggest.actors import MISSION_PREPS, MISSIONS, name_key, surname_key
 from app.core.suggest.base import MONTHS, Suggestion, is_age_old, object_of
 from app.core.suggest.config import SuggestConfig
+from app.core.suggest.document_owners import earlier_owner, is_bare_mention
 from app.core.suggest.missed_names import ORG_DESCRIPTORS, PERSON_NOUNS, is_age, keeps_the
 from app.core.suggest.pronoun_gender import gender_evidence, pronoun_gender
 from app.core.suggest.unnamed_sources import BODIES, DETERMINERS, TIERS, data_owner, unnamed_source
@@ -24,8 +26,8 @@ from app.core.suggest.witnesses import aged_speaker, people_just_named, place_ta
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _OTHERS = frozenset({"others", "many", "several", "another", "one", "some"})  # standing for people just spoken of
 _SHARES = frozenset({"number", "handful", "majority", "minority", "group", "couple"})  # "a number of X" is X
-# "known by the call sign X", "known by its acronym HUR" name the speaker
-_NAME_WORDS = frozenset({"name", "sign", "callsign", "nickname", "acronym", "abbreviation"})
+# "known by the call sign X", "known by its acronym HUR", "a woman named Nina Ryabtseva" name the speaker
+_NAME_WORDS = frozenset({"name", "named", "called", "sign", "callsign", "nickname", "acronym", "abbreviation"})
 _NAME_OPENERS = frozenset({",", '"', "“", "'", "‘"})  # between the name word and the name
 # the words in a body's name that a later "the department" or "the agency" may stand for
 _BODY_NAMES = {"department": {"department", "ministry"}, "agency": {"agency", "service", "bureau"}}
@@ -172,6 +174,8 @@ class Ctx:
                 self.genders = gender_evidence(self.doc, self.cfg.reporting_verbs, self.people_before,
                                                self._surname)
             people = [a for a in people if self.genders.get(self._surname(a), gender) == gender]
+        people = [a for a in people if not is_listener(  # "she told Okno. ... she said"
+            self.doc.char_span(a.start, a.end, alignment_mode="expand"))] or people
         unnamed = self._unnamed_person(before, opens_paragraph)
         if unnamed is not None and (not people or people[-1].start < unnamed.start):
             return unnamed
@@ -435,6 +439,10 @@ class Ctx:
                 found, how = self.resolve(poss, 1)
                 if found is not None:
                     return found, how
+        if depth == 0 and is_bare_mention(tok):  # "The report finds that": the group that put it out
+            owner = earlier_owner(self, tok)
+            if owner is not None:
+                return owner, "described"
         if (inner or tok.lemma_ in _STATEMENT_NOUNS) and tok.pos_ == "NOUN" and depth == 0:
             # "according to the latest ISW report", "A Kremlin statement described ...", "FrontLine Atlas data show"
             for child in tok.lefts:
@@ -465,7 +473,8 @@ class Ctx:
         return None, ""
 
     def add(self, start: int, end: int, shape: str, rank: int, score: float, subject: Any | None,
-            line: int = -1, opens_line: bool = False, min_chars: int = 8) -> None:
+            line: int = -1, opens_line: bool = False, min_chars: int = 8, reported: bool = True) -> None:
+        """A claim candidate; unless `reported` is false, people named in it are nobody "he" outside may be."""
         text = self.text
         while start < end and (text[start].isspace() or text[start] in "\"',:-"):
             start += 1
@@ -473,13 +482,14 @@ class Ctx:
             end -= 1
         if end - start >= min_chars:
             self.candidates.append(Candidate(start, end, shape, rank, score, subject, line, opens_line))
-            self.reported.append((start, end))
+            if reported:
+                self.reported.append((start, end))
 
     def add_with_source(self, start: int, end: int, shape: str, rank: int, score: float, source: Suggestion,
-                        line: int) -> None:
+                        line: int, reported: bool = True) -> None:
         """A candidate whose source actor is already known."""
         before = len(self.candidates)
-        self.add(start, end, shape, rank, score, None, line, True)
+        self.add(start, end, shape, rank, score, None, line, True, reported=reported)
         if len(self.candidates) > before:
             self.candidates[-1].source = source
 

@@ -48,6 +48,7 @@ _CITY = frozenset({"city", "municipal"})
 TIERS = {"regional": _REGIONAL, "provincial": _REGIONAL, "oblast": _REGIONAL, "district": frozenset({"district"}),
          "city": _CITY, "municipal": _CITY, "local": frozenset({"local"}), "federal": frozenset({"federal"})}
 _DATA = frozenset({"figure", "data", "statistic", "statistics", "record", "statement", "filing", "number"})
+_TRIAL_SIDES = frozenset({"prosecution", "defence", "defense"})  # a court story's two sides
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})  # "as his incoming national security advisor suggested"
 
 
@@ -123,6 +124,8 @@ def unnamed_source(ctx: Ctx, tok: Any) -> Suggestion | None:
             # "Two privately held makers", "Estate agents in Kursk say"
             return ctx.new_actor(mods[0].left_edge if mods else tok, place_tail(tok) or tok, "group")
         return None
+    if tok.lower_ in _TRIAL_SIDES and [c.lower_ for c in tok.lefts] == ["the"]:
+        return ctx.new_actor(tok, tok, "unnamed")  # "According to the prosecution", "The defence argued that"
     if tok.lower_ in cfg.government_heads and not any(c.dep_ == "poss" for c in tok.lefts):
         mods = [c for c in lefts if c.dep_ in ("amod", "compound")]
         if mods and mods[-1].is_lower:  # "..., (Odesa) regional military administration reports"

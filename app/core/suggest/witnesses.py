@@ -80,7 +80,8 @@ def witness_source(ctx: Ctx, tok: Any) -> Suggestion | None:
         if person is not None and person.start >= ctx.paragraph_start(tok.idx):
             return person
     mods = [c for c in tok.lefts if c.dep_ != "det" and not c.is_punct]
-    return ctx.new_actor(mods[0].left_edge if mods else tok, tok, "unnamed")
+    # "A 40-year-old man from a village in the Glushkovo district, who asked not to be named, said"
+    return ctx.new_actor(mods[0].left_edge if mods else tok, place_tail(tok, _GROUP_PREPS) or tok, "unnamed")
 
 
 def aged_speaker(ctx: Ctx, old: Any) -> Suggestion | None:
