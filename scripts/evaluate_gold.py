@@ -9,11 +9,11 @@ annotator), fresh (articles written for Marginalia: fresh_02, 03, 05, 06, 07, 08
 heldout3 (fresh_11 to 14: scored once, then tuned on in round 3), heldout4 (fresh_15 to 18, written and
 annotated after that tuning, scored once, then tuned on in round 4), heldout5 (fresh_19 to 24, written and annotated
 in round 4 while the rules were tuned on heldout4, scored once after that tuning), heldout6 to
-heldout36 (fresh_25 to 30 / 31 to 36 / 37 to 42 / 43 to 48 / 49 to 54 / 55 to 60 / 61 to 66 / 67 to 72 / 73 to
+heldout37 (fresh_25 to 30 / 31 to 36 / 37 to 42 / 43 to 48 / 49 to 54 / 55 to 60 / 61 to 66 / 67 to 72 / 73 to
 78 / 79 to 84 / 85 to 90 / 91 to 96 / 97 to 102 / 103 to 108 / 109 to 114 / 115 to 120 / 121 to 126 / 127 to 132 /
 133 to 138 / 139 to 144 / 145 to 150 / 151 to 156 / 157 to 162 / 163 to 168 / 169 to 174 / 175 to
-180 / 181 to 186 / 187 to 192 / 193 to 198 / 199 to 204 / 205 to 210, the same way in rounds 5 to 35) and the -second
-sets (a second annotator's gold).
+180 / 181 to 186 / 187 to 192 / 193 to 198 / 199 to 204 / 205 to 210 / 214 to
+216, the same way in rounds 5 to 36) and the -second sets (a second annotator's gold).
 The corpus sets need the corpus folder (--corpus); the others carry their articles in the repository. For each
 set the gold is built from the articles (checksums checked), the articles are imported into a temporary
 project, `suggest_project` pre-annotates them exactly as the app does, and `evaluate_store` scores the pending
@@ -43,7 +43,7 @@ from app.core.types import SpanState  # noqa: E402
 GOLD = ROOT / "tests" / "gold"
 ARTICLES = GOLD / "articles"
 # set name -> (gold folder, article folder; None = the corpus folder)
-LAST_HELDOUT = 36  # heldout2 ... heldoutN, each with its second annotator's gold in heldoutN_second/
+LAST_HELDOUT = 37  # heldout2 ... heldoutN, each with its second annotator's gold in heldoutN_second/
 SETS: dict[str, tuple[Path, Path | None]] = {
     "dev": (GOLD / "dev", None), "test": (GOLD, None), "fresh": (GOLD / "fresh", ARTICLES),
     "heldout": (GOLD / "heldout", ARTICLES),
